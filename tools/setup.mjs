@@ -34,15 +34,5 @@ function buildFerretDB() {
   say(`FerretDB built: ${path.relative(root, binaryPath)}`);
 }
 
-function buildClient() {
-  if (process.env.ZHIBAN_SKIP_CLIENT_BUILD) return;
-  if (!existsSync(path.join(root, 'client', 'index.html'))) return;
-  say('building the client…');
-  execFileSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-}
-
 buildFerretDB();
-buildClient();
+if (!process.env.ZHIBAN_SKIP_CLIENT_BUILD) await import('./ensure-client.mjs');

@@ -1,0 +1,101 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Server as IoServer } from 'socket.io';
+import { createApp } from './app';
+import { loadConfig, type Config } from './config';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded-ferretdb';
+import { checkDatabase, connectDatabase, disconnectDatabase } from './db/mongo';
+import { createLogger, type Logger } from './lib/logger';
+import { attachRealtime } from './realtime/socket';
+import { version } from './version';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  io: IoServer;
+  logger: Logger;
+  embedded?: EmbeddedDatabase;
+  stop(): Promise<void>;
+}
+
+/** Connects the database (starting the embedded one when no MONGODB_URI is set) and listens. */
+export async function startServer(config: Config = loadConfig()): Promise<RunningServer> {
+  const logger = createLogger(config.logLevel);
+
+  let embedded: EmbeddedDatabase | undefined;
+  let uri = config.mongodbUri;
+  if (!uri) {
+    embedded = await startEmbeddedDatabase({
+      dataDir: config.dataDir,
+      binary: config.ferretdbBin,
+      onLog: (line) => logger.debug({ ferretdb: line }, 'ferretdb'),
+    });
+    uri = `${embedded.baseUri}${config.dbName}`;
+    logger.info({ dataDir: config.dataDir, ferretdbPid: embedded.pid, port: embedded.port }, 'embedded database started');
+  }
+
+  try {
+    await connectDatabase(uri);
+  } catch (err) {
+    await embedded?.stop();
+    throw err;
+  }
+
+  const app = createApp({
+    logger,
+    clientDist: config.clientDist,
+    checkDatabase: () => checkDatabase(),
+    databaseMode: embedded ? 'embedded' : 'external',
+    version,
+  });
+  const httpServer = http.createServer(app);
+  const io = attachRealtime(httpServer, logger);
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://localhost:${port}`;
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      logger.info('shutting down');
+      await new Promise<void>((resolve) => {
+        io.close(() => resolve());
+        httpServer.closeAllConnections();
+      });
+      await disconnectDatabase().catch((err: unknown) => logger.warn({ err }, 'database disconnect failed'));
+      await embedded?.stop();
+      logger.info('stopped');
+    })());
+
+  logger.info({ url, version, database: embedded ? 'embedded' : 'external' }, `zhiban listening on ${url}`);
+  return { url, port, io, logger, embedded, stop };
+}
+
+async function main(): Promise<void> {
+  let server: RunningServer | undefined;
+  const shutdown = (code: number) => {
+    const done = server ? server.stop() : Promise.resolve();
+    const force = setTimeout(() => process.exit(code || 1), 10_000);
+    force.unref();
+    void done.finally(() => process.exit(code));
+  };
+  process.once('SIGINT', () => shutdown(0));
+  process.once('SIGTERM', () => shutdown(0));
+  process.on('uncaughtException', (err) => {
+    if (server) server.logger.fatal({ err }, "uncaught exception");
+    else process.stderr.write(`${String(err)}\n`);
+    shutdown(1);
+  });
+  try {
+    server = await startServer();
+  } catch (err) {
+    process.stderr.write(`zhiban could not start: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
+}
+
+if (require.main === module) void main();

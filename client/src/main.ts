@@ -1,0 +1,10 @@
+import 'element-plus/dist/index.css';
+import './styles.css';
+import ElementPlus from 'element-plus';
+import { createPinia } from 'pinia';
+import { createApp } from 'vue';
+import App from './App.vue';
+import { i18n } from './i18n';
+import { router } from './router';
+
+createApp(App).use(createPinia()).use(router).use(i18n).use(ElementPlus).mount('#app');
