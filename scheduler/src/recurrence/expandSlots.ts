@@ -1,0 +1,93 @@
+import { dayType } from '../calendar/overrides';
+import { resolveRules } from '../model/defaults';
+import type { ExtraSlot, HolidayCalendar, Post, RotaInstance, RuleSettings, ShiftPattern, Slot } from '../model/types';
+import { addDays, compactTime, isoWeekday, wallMinutes } from '../time/localDay';
+import { toIso, wallTimeToInstant } from '../time/zonedTime';
+import { expandPatternDays, followsWorkingDays } from './expandPattern';
+
+export function slotId(postId: string, day: string, localStart: string): string {
+  return `${postId}:${day}:${compactTime(localStart)}`;
+}
+
+/** Every concrete slot of the instance's period, ordered by start then post. */
+export function expandSlots(instance: RotaInstance): Slot[] {
+  const rules = resolveRules(instance);
+  const byId = new Map<string, Slot>();
+  for (const post of instance.posts) {
+    for (const pattern of post.patterns) {
+      for (const day of patternDaysAtPost(post, pattern, instance)) {
+        addSlot(byId, makeSlot(post, day, pattern.start, pattern.end, pattern.lawyersNeeded ?? post.lawyersNeeded, instance.calendar, rules));
+      }
+    }
+  }
+  const posts = new Map(instance.posts.map((p) => [p.id, p]));
+  for (const extra of instance.extraSlots ?? []) {
+    const post = posts.get(extra.postId);
+    if (!post) throw new RangeError(`extra slot for unknown post ${extra.postId}`);
+    addSlot(byId, makeExtraSlot(post, extra, instance.calendar, rules));
+  }
+  return [...byId.values()].sort(compareSlots);
+}
+
+export function makeExtraSlot(post: Post, extra: ExtraSlot, calendar: HolidayCalendar, rules: RuleSettings): Slot {
+  return makeSlot(post, extra.day, extra.start, extra.end, extra.lawyersNeeded ?? post.lawyersNeeded, calendar, rules);
+}
+
+export function compareSlots(a: Slot, b: Slot): number {
+  return a.start < b.start ? -1 : a.start > b.start ? 1 : a.postId < b.postId ? -1 : a.postId > b.postId ? 1 : 0;
+}
+
+function addSlot(byId: Map<string, Slot>, slot: Slot): void {
+  const existing = byId.get(slot.id);
+  // Two patterns starting at the same time on the same day describe one shift.
+  if (existing) existing.lawyersNeeded = Math.max(existing.lawyersNeeded, slot.lawyersNeeded);
+  else byId.set(slot.id, slot);
+}
+
+/** The local days a pattern actually runs at a post, after holidays, make-up days and closures. */
+export function patternDaysAtPost(post: Post, pattern: ShiftPattern, instance: RotaInstance): string[] {
+  const { from, to } = instance.period;
+  const days = new Set(expandPatternDays(pattern, from, to));
+  if (post.opensOnMakeUpDays && followsWorkingDays(pattern)) {
+    for (const day of Object.keys(instance.calendar.makeUpDays)) {
+      if (day >= from && day <= to && !(pattern.exdates ?? []).includes(day)) days.add(day);
+    }
+  }
+  const closed = new Set(post.closedDays ?? []);
+  return [...days]
+    .filter((day) => !closed.has(day))
+    .filter((day) => post.opensOnHolidays || instance.calendar.holidays[day] === undefined)
+    .sort();
+}
+
+export function makeSlot(
+  post: Post,
+  day: string,
+  localStart: string,
+  localEnd: string,
+  lawyersNeeded: number,
+  calendar: HolidayCalendar,
+  rules: RuleSettings,
+): Slot {
+  const startMin = wallMinutes(localStart);
+  const endMin = wallMinutes(localEnd);
+  const overnight = endMin <= startMin;
+  const start = wallTimeToInstant(day, localStart, post.timeZone);
+  const end = wallTimeToInstant(overnight ? addDays(day, 1) : day, localEnd, post.timeZone);
+  const type = dayType(calendar, day, isoWeekday(day));
+  return {
+    id: slotId(post.id, day, localStart),
+    postId: post.id,
+    day,
+    localStart,
+    localEnd,
+    start: toIso(start),
+    end: toIso(end),
+    lawyersNeeded,
+    holiday: type === 'holiday',
+    makeUpDay: type === 'makeUpDay',
+    weekendOrHoliday: type === 'holiday' || type === 'weekend',
+    early: startMin < wallMinutes(rules.earlyStartsBefore),
+    late: overnight || endMin > wallMinutes(rules.lateEndsAfter),
+  };
+}
