@@ -1,6 +1,8 @@
 import { buildTestApp, listen, type Listening } from '../../support/app';
 import { useTestDatabase } from '../../support/db';
 
+type ApiErrorBody = { error: { code: string; message: string } };
+
 describe('error handling at the edge', () => {
   useTestDatabase();
   let server: Listening;
@@ -22,7 +24,7 @@ describe('error handling at the edge', () => {
       body: '{"broken":',
     });
     expect(res.status).toBe(400);
-    expect((await res.json()).error.code).toBe('malformed_json');
+    expect(((await res.json()) as ApiErrorBody).error.code).toBe('malformed_json');
   });
 
   it('when the body is over the limit, then 413 payload_too_large', async () => {
@@ -32,7 +34,7 @@ describe('error handling at the edge', () => {
       body: JSON.stringify({ big: 'x'.repeat(1_100_000) }),
     });
     expect(res.status).toBe(413);
-    expect((await res.json()).error.code).toBe('payload_too_large');
+    expect(((await res.json()) as ApiErrorBody).error.code).toBe('payload_too_large');
   });
 
   it('when a page is requested, then security headers are set', async () => {

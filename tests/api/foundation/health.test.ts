@@ -7,6 +7,8 @@ import { version } from '../../../api/src/version';
 import { buildTestApp, listen, type Listening } from '../../support/app';
 import { useTestDatabase } from '../../support/db';
 
+type HealthBody = { status: string; db: { ok: boolean; latencyMs?: number; error?: string }; version: string };
+
 describe('GET /api/health with the database up', () => {
   useTestDatabase();
   let server: Listening;
@@ -19,7 +21,7 @@ describe('GET /api/health with the database up', () => {
     const res = await fetch(`${server.url}/api/health`);
     expect(res.status).toBe(200);
     expect(res.headers.get('x-request-id')).toMatch(/^[\w-]+$/);
-    const body = await res.json();
+    const body = (await res.json()) as HealthBody;
     expect(body).toMatchObject({ status: 'ok', db: { ok: true, mode: 'external' }, version });
     expect(typeof body.db.latencyMs).toBe('number');
   });
@@ -54,7 +56,7 @@ describe('GET /api/health with the database down', () => {
     const started = Date.now();
     const res = await fetch(`${server.url}/api/health`);
     expect(res.status).toBe(503);
-    const body = await res.json();
+    const body = (await res.json()) as HealthBody;
     expect(body).toMatchObject({ status: 'degraded', db: { ok: false } });
     expect(typeof body.db.error).toBe('string');
     expect(Date.now() - started).toBeLessThan(5000);

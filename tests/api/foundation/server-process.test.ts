@@ -15,7 +15,7 @@ function embeddedInfo(server: ServerProcess): { port: number; pid: number } {
 
 async function health(url: string): Promise<{ status: number; body: { db: { ok: boolean; mode: string; name?: string } } }> {
   const res = await fetch(`${url}/api/health`);
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as { db: { ok: boolean; mode: string; name?: string } } };
 }
 
 describe('the server process with the embedded database', () => {
