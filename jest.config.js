@@ -8,6 +8,7 @@ const common = { transform: { '^.+\\.ts$': swc }, testEnvironment: 'node', testT
 
 /** @type {import('jest').Config} */
 module.exports = {
+  reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
   testTimeout: 30000,
   projects: [
     { ...common, displayName: 'scheduler', testMatch: ['<rootDir>/tests/scheduler/**/*.test.ts'] },
@@ -22,7 +23,8 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
-      globalSetup: '<rootDir>/tests/support/global-setup.ts',
+      testTimeout: 90000,
+      globalSetup: '<rootDir>/tests/support/e2e-global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
     },
   ],
