@@ -33,7 +33,7 @@ describe('the built client in a real browser', () => {
   it('when English is chosen, then the interface switches language', async () => {
     const { context, page } = await newPage(browser);
     await page.goto(server.url);
-    await page.evaluate(() => localStorage.setItem('zhiban.locale', 'en'));
+    await page.evaluate("localStorage.setItem('zhiban.locale', 'en')");
     await page.reload();
     await page.getByRole('heading', { name: 'Welcome to zhiban' }).waitFor();
     await context.close();
