@@ -34,7 +34,7 @@ function expandRule(rule: string, dtstart: string, from: string, to: string): st
   return rrule.between(lo, hi, true).map((d) => formatEpochDay(Math.floor(d.getTime() / DAY_MS)));
 }
 
-export function parseRule(rule: string): Partial<ConstructorParameters<typeof RRule>[0]> {
+export function parseRule(rule: string): ReturnType<typeof RRule.parseString> {
   const text = rule.trim().replace(/^RRULE:/i, '');
   if (!/FREQ=/i.test(text)) throw new RangeError(`RRULE needs FREQ: ${rule}`);
   const options = RRule.parseString(text);

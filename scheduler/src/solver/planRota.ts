@@ -1,0 +1,20 @@
+import { assignmentsOf, reportOn, type RotaReport } from '../explain/report';
+import { buildProblem } from '../model/problem';
+import type { Rota, RotaInstance } from '../model/types';
+import { expandSlots } from '../recurrence/expandSlots';
+import { solve, type PinConflict, type SolveOptions } from './solve';
+
+export interface PlanResult extends RotaReport {
+  rota: Rota;
+  pinConflicts: PinConflict[];
+}
+
+/** Plans a rota for the instance's period: expand the patterns, assign, check, explain. */
+export function planRota(instance: RotaInstance, options: SolveOptions = {}): PlanResult {
+  const slots = expandSlots(instance);
+  const problem = buildProblem(instance, slots);
+  const { state, pinConflicts } = solve(problem, options);
+  const assignments = assignmentsOf(state);
+  const rota: Rota = { period: instance.period, seed: instance.seed, slots, assignments };
+  return { rota, pinConflicts, ...reportOn(problem, state, assignments) };
+}

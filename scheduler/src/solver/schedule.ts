@@ -1,0 +1,179 @@
+import { neighbourDays, type Problem } from '../model/problem';
+import { isOnLeave, isUnavailable } from '../rules/hard/assignmentRules';
+import { overlaps, restTooShort } from '../rules/hard/scheduleRules';
+
+/** Why a lawyer cannot take a slot; the first hard rule that refuses, in this order. */
+export const BLOCK = {
+  ok: 0,
+  lawyerActive: 1,
+  lawyerEligible: 2,
+  lawyerQualified: 3,
+  noLeave: 4,
+  noUnavailability: 5,
+  alreadyInSlot: 6,
+  oneDutyPerDay: 7,
+  noOverlap: 8,
+  minimumRest: 9,
+  weeklyCap: 10,
+  monthlyCap: 11,
+} as const;
+export type BlockCode = (typeof BLOCK)[keyof typeof BLOCK];
+export const BLOCK_NAMES = Object.keys(BLOCK) as (keyof typeof BLOCK)[];
+
+/**
+ * The mutable state of a rota under construction, indexed for constant-time checks: who
+ * holds each seat, which slot a lawyer holds on each day, and duty counts per week, month
+ * and category.
+ */
+export class Schedule {
+  readonly seatStart: Int32Array;
+  readonly seatLawyer: Int32Array;
+  readonly seatPinned: Uint8Array;
+  readonly dayDuty: Int32Array;
+  readonly weekCount: Uint16Array;
+  readonly monthCount: Uint16Array;
+  readonly duties: Int32Array;
+  readonly weekendDuties: Int32Array;
+  readonly earlyDuties: Int32Array;
+  readonly lateDuties: Int32Array;
+  readonly postDuties: Map<number, number> = new Map();
+  readonly firmAtPost: Map<number, number> = new Map();
+  readonly lawyerSlots: number[][];
+  /** Extra same-day duties beyond the one `dayDuty` holds, only in hand-made rotas. */
+  private readonly extraSameDay: Map<number, number[]> = new Map();
+  private readonly span: number;
+
+  constructor(readonly p: Problem) {
+    const nS = p.slots.length;
+    const nL = p.lawyers.length;
+    this.seatStart = new Int32Array(nS + 1);
+    for (let s = 0; s < nS; s++) this.seatStart[s + 1] = this.seatStart[s] + p.slotNeeded[s];
+    this.seatLawyer = new Int32Array(this.seatStart[nS]).fill(-1);
+    this.seatPinned = new Uint8Array(this.seatStart[nS]);
+    this.dayDuty = new Int32Array(nL * p.dayCount).fill(-1);
+    this.weekCount = new Uint16Array(nL * p.weekCount);
+    this.monthCount = new Uint16Array(nL * p.monthCount);
+    this.duties = new Int32Array(nL);
+    this.weekendDuties = new Int32Array(nL);
+    this.earlyDuties = new Int32Array(nL);
+    this.lateDuties = new Int32Array(nL);
+    this.lawyerSlots = Array.from({ length: nL }, () => []);
+    this.span = neighbourDays(p);
+  }
+
+  lawyersIn(s: number): number[] {
+    const out: number[] = [];
+    for (let k = this.seatStart[s]; k < this.seatStart[s + 1]; k++) if (this.seatLawyer[k] >= 0) out.push(this.seatLawyer[k]);
+    return out;
+  }
+
+  freeSeat(s: number): number {
+    for (let k = this.seatStart[s]; k < this.seatStart[s + 1]; k++) if (this.seatLawyer[k] < 0) return k;
+    return -1;
+  }
+
+  seatOf(s: number, l: number): number {
+    for (let k = this.seatStart[s]; k < this.seatStart[s + 1]; k++) if (this.seatLawyer[k] === l) return k;
+    return -1;
+  }
+
+  /** Whether `l` may take slot `s`, as if `without` (one of l's duties) were gone. */
+  canTake(l: number, s: number, without = -1): BlockCode {
+    const p = this.p;
+    if (!p.lawyerActive[l]) return BLOCK.lawyerActive;
+    if (!p.lawyerEligible[l]) return BLOCK.lawyerEligible;
+    if (!p.lawyerGroups[l * p.groupKeys.length + p.slotGroup[s]]) return BLOCK.lawyerQualified;
+    if (isOnLeave(p, l, s)) return BLOCK.noLeave;
+    if (isUnavailable(p, l, s)) return BLOCK.noUnavailability;
+    return this.scheduleAllows(l, s, without);
+  }
+
+  /** The part of `canTake` that depends on the lawyer's other duties. */
+  scheduleAllows(l: number, s: number, without = -1): BlockCode {
+    const p = this.p;
+    const d = p.slotDay[s] - p.firstDay;
+    const base = l * p.dayCount;
+    const same = this.dayDuty[base + d];
+    if (same >= 0 && same !== without) {
+      if (same === s) return BLOCK.alreadyInSlot;
+      return overlaps(p, same, s) ? BLOCK.noOverlap : BLOCK.oneDutyPerDay;
+    }
+    const extra = this.extraSameDay.get(base + d);
+    if (extra?.some((t) => t !== without)) return BLOCK.oneDutyPerDay;
+    let restBlocked = false;
+    const lo = Math.max(0, d - this.span);
+    const hi = Math.min(p.dayCount - 1, d + this.span);
+    for (let dd = lo; dd <= hi; dd++) {
+      const t = dd === d ? -1 : this.dayDuty[base + dd];
+      if (t < 0 || t === without) continue;
+      if (overlaps(p, t, s)) return BLOCK.noOverlap;
+      if (restTooShort(p, t, s)) restBlocked = true;
+    }
+    if (restBlocked) return BLOCK.minimumRest;
+    const w = l * p.weekCount + p.slotWeek[s] - p.firstWeek;
+    const wc = this.weekCount[w] - (without >= 0 && p.slotWeek[without] === p.slotWeek[s] ? 1 : 0);
+    if (wc >= p.lawyerMaxWeek[l]) return BLOCK.weeklyCap;
+    const m = l * p.monthCount + p.slotMonth[s] - p.firstMonth;
+    const mc = this.monthCount[m] - (without >= 0 && p.slotMonth[without] === p.slotMonth[s] ? 1 : 0);
+    if (mc >= p.lawyerMaxMonth[l]) return BLOCK.monthlyCap;
+    return BLOCK.ok;
+  }
+
+  assign(seat: number, s: number, l: number, pinned = false): void {
+    const p = this.p;
+    this.seatLawyer[seat] = l;
+    this.seatPinned[seat] = pinned ? 1 : 0;
+    const dayKey = l * p.dayCount + p.slotDay[s] - p.firstDay;
+    if (this.dayDuty[dayKey] < 0) this.dayDuty[dayKey] = s;
+    else {
+      const extra = this.extraSameDay.get(dayKey) ?? [];
+      extra.push(s);
+      this.extraSameDay.set(dayKey, extra);
+    }
+    this.count(l, s, 1);
+    this.lawyerSlots[l].push(s);
+  }
+
+  unassign(seat: number, s: number): void {
+    const p = this.p;
+    const l = this.seatLawyer[seat];
+    if (l < 0) return;
+    this.seatLawyer[seat] = -1;
+    this.seatPinned[seat] = 0;
+    const dayKey = l * p.dayCount + p.slotDay[s] - p.firstDay;
+    const extra = this.extraSameDay.get(dayKey);
+    if (this.dayDuty[dayKey] === s) {
+      this.dayDuty[dayKey] = extra?.length ? extra.shift()! : -1;
+    } else if (extra) {
+      extra.splice(extra.indexOf(s), 1);
+    }
+    if (extra && extra.length === 0) this.extraSameDay.delete(dayKey);
+    this.count(l, s, -1);
+    const list = this.lawyerSlots[l];
+    list.splice(list.indexOf(s), 1);
+  }
+
+  private count(l: number, s: number, delta: number): void {
+    const p = this.p;
+    this.weekCount[l * p.weekCount + p.slotWeek[s] - p.firstWeek] += delta;
+    this.monthCount[l * p.monthCount + p.slotMonth[s] - p.firstMonth] += delta;
+    this.duties[l] += delta;
+    if (p.slotWeekend[s]) this.weekendDuties[l] += delta;
+    if (p.slotEarly[s]) this.earlyDuties[l] += delta;
+    if (p.slotLate[s]) this.lateDuties[l] += delta;
+    const lp = l * p.posts.length + p.slotPost[s];
+    this.postDuties.set(lp, (this.postDuties.get(lp) ?? 0) + delta);
+    const fp = p.lawyerFirm[l] * p.posts.length + p.slotPost[s];
+    this.firmAtPost.set(fp, (this.firmAtPost.get(fp) ?? 0) + delta);
+  }
+
+  /** Current assignments as `[slot, lawyer, pinned]` triples in slot order. */
+  *entries(): Generator<[number, number, boolean]> {
+    const nS = this.p.slots.length;
+    for (let s = 0; s < nS; s++) {
+      for (let k = this.seatStart[s]; k < this.seatStart[s + 1]; k++) {
+        if (this.seatLawyer[k] >= 0) yield [s, this.seatLawyer[k], this.seatPinned[k] === 1];
+      }
+    }
+  }
+}

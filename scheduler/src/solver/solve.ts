@@ -1,0 +1,78 @@
+import type { Problem } from '../model/problem';
+import { balanceCategory, balanceDuties, type Budget } from './balance';
+import { constructRota } from './construct';
+import { SeatFiller } from './fillSeat';
+import { seededPermutation } from './random';
+import { BLOCK, BLOCK_NAMES, Schedule } from './schedule';
+import { servableLawyers } from './servable';
+
+export interface SolveOptions {
+  /** Feasibility checks the improvement passes may spend (a deterministic time budget). */
+  improvementBudget?: number;
+}
+
+export interface PinConflict {
+  slotId: string;
+  lawyerId: string;
+  rule: string;
+  message: string;
+  messageZh: string;
+}
+
+/**
+ * Assigns lawyers to slots: pins first, then construction, then filling by augmenting
+ * paths, then fairness improvement. Deterministic for a given instance and seed.
+ */
+export function solve(p: Problem, options: SolveOptions = {}): { state: Schedule; pinConflicts: PinConflict[] } {
+  const state = new Schedule(p);
+  const pinConflicts = placePins(state);
+  const rank = seededPermutation(p.lawyers.length, p.instance.seed);
+  const filler = new SeatFiller(state);
+  constructRota(state, rank, filler);
+  for (let s = 0; s < p.slots.length; s++) {
+    while (state.freeSeat(s) >= 0 && filler.fill(s)) {
+      /* fill every seat that can be filled */
+    }
+  }
+  improveFairness(state, { checks: options.improvementBudget ?? 40_000_000 });
+  return { state, pinConflicts };
+}
+
+export function improveFairness(state: Schedule, budget: Budget): void {
+  const p = state.p;
+  balanceDuties(state, servableLawyers(p), budget);
+  const weekend = servableLawyers(p, (s) => p.slotWeekend[s] === 1);
+  balanceCategory(state, p.slotWeekend, state.weekendDuties, weekend, budget);
+  const early = servableLawyers(p, (s) => p.slotEarly[s] === 1);
+  balanceCategory(state, p.slotEarly, state.earlyDuties, early, budget, p.slotWeekend);
+  const late = servableLawyers(p, (s) => p.slotLate[s] === 1);
+  balanceCategory(state, p.slotLate, state.lateDuties, late, budget, p.slotWeekend);
+}
+
+function placePins(state: Schedule): PinConflict[] {
+  const p = state.p;
+  const conflicts: PinConflict[] = [];
+  for (const pin of p.instance.pins ?? []) {
+    const s = p.slotIndex.get(pin.slotId);
+    const l = p.lawyerIndex.get(pin.lawyerId);
+    if (s === undefined || l === undefined) {
+      const what = s === undefined ? `slot ${pin.slotId}` : `lawyer ${pin.lawyerId}`;
+      conflicts.push({ ...pin, rule: 'knownReferences', message: `pin names an unknown ${what}`, messageZh: `锁定安排引用了不存在的${s === undefined ? '班次' : '律师'}` });
+      continue;
+    }
+    const code = state.canTake(l, s);
+    const seat = state.freeSeat(s);
+    if (code === BLOCK.ok && seat >= 0) {
+      state.assign(seat, s, l, true);
+      continue;
+    }
+    const rule = code === BLOCK.ok || code === BLOCK.alreadyInSlot ? 'noOverstaffing' : BLOCK_NAMES[code];
+    conflicts.push({
+      ...pin,
+      rule,
+      message: `pin of ${pin.lawyerId} to ${pin.slotId} not kept: it breaks ${rule}`,
+      messageZh: `${pin.lawyerId}锁定于${pin.slotId}的安排未保留：违反规则${rule}`,
+    });
+  }
+  return conflicts;
+}
