@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../../lib/clock';
+import type { Logger } from '../../lib/logger';
+import { claimJob, findJob, finishJob, insertJob, updateHeldJob, type Job } from './jobs.repository';
+
+export type { Job };
+
+export class LeaseLost extends Error {
+  constructor(jobId: string) {
+    super(`Lease on job ${jobId} was lost to another worker`);
+  }
+}
+
+export interface JobContext<P> {
+  job: Job;
+  payload: P;
+  /** Records progress (written at most every few hundred ms, then announced). */
+  progress(done: number, total: number, phase: string): Promise<void>;
+  /**
+   * Runs `fn` once across restarts: its result is checkpointed on the job, and a resumed
+   * job gets the saved result instead of running it again. `fn` must be idempotent up to
+   * its checkpoint (it may have run without its result being saved).
+   */
+  step<T>(name: string, fn: () => Promise<T>): Promise<T>;
+}
+
+export type JobHandler<P = unknown, R = unknown> = (ctx: JobContext<P>) => Promise<R>;
+
+export interface EnqueueOptions<P> {
+  kind: string;
+  key?: string;
+  payload: P;
+  createdBy?: string | null;
+  maxAttempts?: number;
+  runAfter?: Date;
+}
+
+export interface JobsOptions {
+  clock: Clock;
+  logger?: Logger;
+  /** Called after a job's state was written: the realtime layer announces it. */
+  onUpdate?: (job: Job) => void;
+  leaseMs?: number;
+  pollMs?: number;
+  progressEveryMs?: number;
+}
+
+/**
+ * Durable background jobs. A job is a document; any API process may claim it under a lease
+ * and run it; if that process dies, the lease runs out and another claims it and resumes
+ * from the last checkpointed step.
+ */
+export function createJobsService(opts: JobsOptions) {
+  const { clock } = opts;
+  const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  const leaseMs = opts.leaseMs ?? 30_000;
+  const pollMs = opts.pollMs ?? 500;
+  const progressEveryMs = opts.progressEveryMs ?? 250;
+  const handlers = new Map<string, JobHandler>();
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = true;
+
+  const announce = async (id: string) => {
+    if (!opts.onUpdate) return;
+    const job = await findJob(id);
+    if (job) opts.onUpdate(job);
+  };
+
+  async function run(job: Job): Promise<void> {
+    const handler = handlers.get(job.kind);
+    if (!handler) return;
+    const steps: Record<string, unknown> = { ...(job.steps ?? {}) };
+    let lost = false;
+    let lastProgress = 0;
+    const hold = async (set: Record<string, unknown>) => {
+      if (lost) throw new LeaseLost(job.id);
+      const ok = await updateHeldJob(job.id, owner, { ...set, leaseUntil: new Date(clock.now().getTime() + leaseMs) });
+      if (!ok) {
+        lost = true;
+        throw new LeaseLost(job.id);
+      }
+    };
+    const heartbeat = setInterval(() => void hold({}).catch(() => undefined), Math.max(50, leaseMs / 3));
+    const ctx: JobContext<unknown> = {
+      job,
+      payload: job.payload,
+      async progress(done, total, phase) {
+        const t = Date.now();
+        if (done < total && t - lastProgress < progressEveryMs) return;
+        lastProgress = t;
+        await hold({ progress: { done, total, phase } });
+        await announce(job.id);
+      },
+      async step(name, fn) {
+        if (Object.prototype.hasOwnProperty.call(steps, name)) return steps[name] as never;
+        const value = await fn();
+        steps[name] = value === undefined ? null : value;
+        await hold({ [`steps.${name}`]: steps[name] });
+        return value;
+      },
+    };
+    try {
+      const result = await handler(ctx);
+      clearInterval(heartbeat);
+      await finishJob(job.id, owner, 'done', { result: result ?? null, error: null, finishedAt: clock.now() });
+    } catch (err) {
+      clearInterval(heartbeat);
+      if (err instanceof LeaseLost || lost) return;
+      const message = (err as Error).message ?? String(err);
+      opts.logger?.error({ err, jobId: job.id, kind: job.kind }, 'job failed');
+      if (job.attempts < job.maxAttempts) {
+        const backoffMs = Math.min(60_000, 1000 * 2 ** (job.attempts - 1));
+        await finishJob(job.id, owner, 'queued', { error: message, runAfter: new Date(clock.now().getTime() + backoffMs) });
+      } else {
+        await finishJob(job.id, owner, 'failed', { error: message, finishedAt: clock.now() });
+      }
+    }
+    await announce(job.id);
+  }
+
+  /** Claims and runs one due job; false when there was none. */
+  async function runOnce(): Promise<boolean> {
+    const kinds = [...handlers.keys()];
+    if (kinds.length === 0) return false;
+    const job = await claimJob(kinds, owner, clock.now(), leaseMs);
+    if (!job) return false;
+    await announce(job.id);
+    await run(job);
+    return true;
+  }
+
+  async function drain(): Promise<void> {
+    while (!stopped && (await runOnce())) {
+      /* keep going while there is work */
+    }
+  }
+
+  function schedule(delay: number) {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = drain()
+        .catch((err: unknown) => opts.logger?.error({ err }, 'job loop error'))
+        .finally(() => schedule(pollMs));
+    }, delay);
+    timer.unref?.();
+  }
+
+  return {
+    owner,
+    register<P, R>(kind: string, handler: JobHandler<P, R>) {
+      handlers.set(kind, handler as JobHandler);
+    },
+    async enqueue<P>(o: EnqueueOptions<P>): Promise<Job> {
+      const job = await insertJob({
+        kind: o.kind,
+        key: o.key ?? `${o.kind}:${randomUUID()}`,
+        payload: o.payload,
+        createdBy: o.createdBy ?? null,
+        maxAttempts: o.maxAttempts ?? 5,
+        runAfter: o.runAfter ?? clock.now(),
+      });
+      if (!stopped) {
+        clearTimeout(timer);
+        schedule(0);
+      }
+      return job;
+    },
+    get: findJob,
+    runOnce,
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      schedule(0);
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
+
+export type JobsService = ReturnType<typeof createJobsService>;
