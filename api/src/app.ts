@@ -1,15 +1,42 @@
 import { randomUUID } from 'node:crypto';
+import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { errorHandler, notFound } from './lib/errors';
 import type { Logger } from './lib/logger';
+import { createGuard, loginRateLimit, type LoginLimit } from './lib/auth';
+import { systemClock, type Clock } from './lib/clock';
+import { mountRoutes, type RouteRegistry } from './lib/route';
 import { staticClient } from './lib/static-client';
+import { auditRoutes } from './modules/audit/audit.routes';
 import { healthRoutes, type HealthDeps } from './modules/health/health.routes';
+import { importRoutes } from './modules/imports/imports.routes';
+import type { EligibilityPolicy } from './modules/lawyers/eligibility';
+import { lawyerRoutes } from './modules/lawyers/lawyers.routes';
+import { postRoutes } from './modules/posts/posts.routes';
+import { createServices, defaultSessionPolicy, type Services } from './modules/services';
+import type { SessionPolicy } from './modules/users/auth.service';
+import { authRoutes, userRoutes } from './modules/users/users.routes';
 
 export interface AppDeps extends HealthDeps {
   logger: Logger;
   clientDist: string;
+  /** Defaults to the system clock; tests pin it. */
+  clock?: Clock;
+  session?: SessionPolicy;
+  eligibility?: EligibilityPolicy;
+  loginLimit?: LoginLimit;
+}
+
+export const defaultLoginLimit: LoginLimit = { max: 10, windowMs: 15 * 60_000 };
+
+declare module 'express-serve-static-core' {
+  interface Locals {
+    /** Every declared API route (the access-matrix test walks it). */
+    routeRegistry?: RouteRegistry;
+    services?: Services;
+  }
 }
 
 /** Builds the Express app. No listen here: server.ts and tests do that. */
@@ -49,7 +76,27 @@ export function createApp(deps: AppDeps): Express {
   const api = express.Router();
   api.use(express.json({ limit: '1mb' }));
   api.use(express.urlencoded({ extended: false, limit: '1mb' }));
+  api.use(cookieParser());
   api.use(healthRoutes(deps));
+  const services = createServices({
+    clock: deps.clock ?? systemClock,
+    session: deps.session ?? defaultSessionPolicy,
+    eligibility: deps.eligibility,
+  });
+  // Every route below is declared with its access; mountRoutes puts the guard in front of each.
+  app.locals.routeRegistry = mountRoutes(
+    api,
+    [
+      ...authRoutes(services.auth, loginRateLimit(deps.loginLimit ?? defaultLoginLimit)),
+      ...userRoutes(services.users),
+      ...importRoutes(services.imports),
+      ...lawyerRoutes(services.lawyers),
+      ...postRoutes(services.posts),
+      ...auditRoutes(services.audit),
+    ],
+    createGuard(services.auth),
+  );
+  app.locals.services = services;
   api.use(notFound);
   app.use('/api', api);
 

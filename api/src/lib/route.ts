@@ -1,0 +1,108 @@
+import type { Request, RequestHandler, Response, Router } from 'express';
+import multer from 'multer';
+import type { z } from 'zod';
+import type { Role } from '../contracts/common';
+import type { Actor } from './actor';
+import { AppError } from './errors';
+
+/** Who may call a route. There is no default: every route states it. */
+export type Access = 'public' | 'authenticated' | readonly Role[];
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface RouteContext<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  /** Null only on public routes called anonymously. */
+  actor: Actor | null;
+  file?: Express.Multer.File;
+  req: Request;
+  res: Response;
+}
+
+export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
+  method: HttpMethod;
+  /** Path under /api, e.g. `/lawyers/:id`. */
+  path: string;
+  access: Access;
+  schemas?: { params?: z.ZodType<P>; query?: z.ZodType<Q>; body?: z.ZodType<B> };
+  /** Success status; 204 sends no body. Default 200. */
+  status?: number;
+  /** Accepts a multipart upload in this field (memory storage, `maxUploadBytes`). */
+  upload?: { field: string; maxBytes: number };
+  /** Extra middleware run after the guard and before validation (e.g. a rate limit). */
+  middleware?: RequestHandler[];
+  /** Reachable while the account must change its password (auth routes only). */
+  allowedDuringPasswordChange?: boolean;
+  /** The JSON to send, or undefined when the handler answered itself. */
+  handler(ctx: RouteContext<P, Q, B>): Promise<unknown> | unknown;
+}
+
+// The registry stores routes with their types erased.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRoute = RouteDefinition<any, any, any>;
+
+/** Declares a route; parameter, query and body types follow from the schemas. */
+export function defineRoute<P = Record<string, string>, Q = unknown, B = unknown>(def: RouteDefinition<P, Q, B>): AnyRoute {
+  return def as AnyRoute;
+}
+
+export interface RouteRegistry {
+  routes: readonly AnyRoute[];
+}
+
+/** Resolves the caller and checks a route's access; provided by lib/auth. */
+export type Guard = (route: AnyRoute) => RequestHandler;
+
+/**
+ * Mounts declared routes on a router, each behind its access guard, then validation, then
+ * the handler. Returns the registry (tests enumerate it to check the access matrix).
+ */
+export function mountRoutes(router: Router, routes: readonly AnyRoute[], guard: Guard): RouteRegistry {
+  const seen = new Set<string>();
+  for (const route of routes) {
+    const key = `${route.method.toUpperCase()} ${route.path}`;
+    if (seen.has(key)) throw new Error(`Route declared twice: ${key}`);
+    seen.add(key);
+    if (route.access !== 'public' && route.access !== 'authenticated' && route.access.length === 0) {
+      throw new Error(`Route ${key} allows no role`);
+    }
+    const chain: RequestHandler[] = [guard(route)];
+    if (route.middleware) chain.push(...route.middleware);
+    if (route.upload) chain.push(uploadMiddleware(route.upload));
+    chain.push(async (req, res) => {
+      const s = route.schemas ?? {};
+      const ctx: RouteContext<unknown, unknown, unknown> = {
+        params: s.params ? s.params.parse(req.params) : req.params,
+        query: s.query ? s.query.parse(req.query) : req.query,
+        body: s.body ? s.body.parse(req.body ?? {}) : undefined,
+        actor: (res.locals.actor as Actor | undefined) ?? null,
+        file: req.file,
+        req,
+        res,
+      };
+      const result = await route.handler(ctx);
+      if (res.headersSent) return;
+      const status = route.status ?? 200;
+      if (status === 204 || result === undefined) res.status(status === 200 && result === undefined ? 204 : status).end();
+      else res.status(status).json(result);
+    });
+    router[route.method](route.path, ...chain);
+  }
+  return { routes };
+}
+
+function uploadMiddleware(opts: { field: string; maxBytes: number }): RequestHandler {
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: opts.maxBytes, files: 1 } }).single(opts.field);
+  return (req, res, next) => {
+    upload(req, res, (err: unknown) => {
+      if (!err) return next();
+      if (err instanceof multer.MulterError) {
+        if (err.code === 'LIMIT_FILE_SIZE') return next(new AppError('file_too_large', `The file is larger than ${opts.maxBytes} bytes`, 413));
+        return next(new AppError('bad_upload', err.message, 400));
+      }
+      next(err);
+    });
+  };
+}

@@ -1,0 +1,15 @@
+import { auditQuery } from '../../contracts/audit';
+import { defineRoute, type AnyRoute } from '../../lib/route';
+import type { AuditService } from './audit.service';
+
+export function auditRoutes(audit: AuditService): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/audit',
+      access: ['admin'],
+      schemas: { query: auditQuery },
+      handler: ({ query }) => audit.list(query),
+    }),
+  ];
+}

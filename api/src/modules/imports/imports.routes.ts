@@ -1,0 +1,27 @@
+import { importParams } from '../../contracts/imports';
+import { defineRoute, type AnyRoute } from '../../lib/route';
+import type { ImportsService } from './imports.service';
+
+const STAFF = ['admin', 'coordinator'] as const;
+const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+
+export function importRoutes(imports: ImportsService): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/lawyers/imports',
+      access: STAFF,
+      status: 201,
+      upload: { field: 'file', maxBytes: MAX_UPLOAD_BYTES },
+      handler: ({ actor, file }) => imports.preview(actor!, file),
+    }),
+    defineRoute({ method: 'get', path: '/lawyers/imports/:id', access: STAFF, schemas: { params: importParams }, handler: ({ params }) => imports.get(params.id) }),
+    defineRoute({
+      method: 'post',
+      path: '/lawyers/imports/:id/confirm',
+      access: STAFF,
+      schemas: { params: importParams },
+      handler: ({ actor, params }) => imports.confirm(actor!, params.id),
+    }),
+  ];
+}

@@ -1,0 +1,82 @@
+import { Types } from 'mongoose';
+import type { LawyersQuery } from '../../contracts/lawyers';
+import { LawyerModel, type LawyerDoc } from './lawyers.model';
+
+export type LawyerFields = Omit<LawyerDoc, '_id' | 'createdAt' | 'updatedAt' | 'rev'>;
+
+export async function findLawyerDoc(id: string): Promise<LawyerDoc | null> {
+  if (!Types.ObjectId.isValid(id)) return null;
+  return LawyerModel.findById(id).lean<LawyerDoc>();
+}
+
+export async function lawyerExists(id: string): Promise<boolean> {
+  if (!Types.ObjectId.isValid(id)) return false;
+  return (await LawyerModel.exists({ _id: id })) !== null;
+}
+
+export async function licenceNumberTaken(licenceNumber: string, exceptId?: string): Promise<boolean> {
+  const filter: Record<string, unknown> = { licenceNumber };
+  if (exceptId) filter._id = { $ne: new Types.ObjectId(exceptId) };
+  return (await LawyerModel.exists(filter)) !== null;
+}
+
+export async function findRegisteredLicenceNumbers(numbers: string[]): Promise<Set<string>> {
+  const docs = await LawyerModel.find({ licenceNumber: { $in: numbers } }, { licenceNumber: 1 }).lean<{ licenceNumber: string }[]>();
+  return new Set(docs.map((d) => d.licenceNumber));
+}
+
+export async function insertLawyer(fields: LawyerFields): Promise<LawyerDoc> {
+  const doc = await LawyerModel.create({ ...fields, rev: 0 });
+  return doc.toObject() as LawyerDoc;
+}
+
+/** Writes `set` only if nobody changed the lawyer since `rev` was read; null when someone did. */
+export async function updateLawyerAtRev(id: string, rev: number, set: Partial<LawyerFields>): Promise<LawyerDoc | null> {
+  return LawyerModel.findOneAndUpdate({ _id: id, rev }, { $set: set, $inc: { rev: 1 } }, { new: true, runValidators: true }).lean<LawyerDoc>();
+}
+
+/**
+ * Inserts lawyers keyed by licence number; an existing licence number is left untouched, so
+ * running the same batch again creates nothing twice. Returns the licence numbers inserted.
+ */
+export async function insertLawyersIfAbsent(rows: LawyerFields[], at: Date): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const result = await LawyerModel.bulkWrite(
+    rows.map((r) => ({
+      updateOne: {
+        filter: { licenceNumber: r.licenceNumber },
+        update: { $setOnInsert: { ...r, rev: 0, createdAt: at, updatedAt: at } },
+        upsert: true,
+      },
+    })),
+    { ordered: false, timestamps: false },
+  );
+  const indexes = Object.keys(result.upsertedIds ?? {}).map(Number);
+  return indexes.map((i) => rows[i]!.licenceNumber);
+}
+
+export function listFilter(q: Partial<LawyersQuery>): Record<string, unknown> {
+  const filter: Record<string, unknown> = {};
+  if (q.status) filter.status = Array.isArray(q.status) ? { $in: q.status } : q.status;
+  if (q.district) filter.districts = q.district;
+  if (q.postKind) filter.postKinds = q.postKind;
+  if (q.eligible !== undefined) filter.eligible = q.eligible;
+  if (q.flagged !== undefined) filter.eligibilityFlag = q.flagged ? { $ne: null } : null;
+  if (q.q) {
+    const rx = new RegExp(q.q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+    filter.$or = [{ name: rx }, { firm: rx }, { licenceNumber: rx }];
+  }
+  return filter;
+}
+
+export async function findLawyerDocs(q: LawyersQuery, paginate: boolean): Promise<{ docs: LawyerDoc[]; total: number }> {
+  const filter = listFilter(q);
+  let cursor = LawyerModel.find(filter).sort({ [q.sort]: 1, _id: 1 });
+  if (paginate) cursor = cursor.skip((q.page - 1) * q.pageSize).limit(q.pageSize);
+  const [docs, total] = await Promise.all([cursor.lean<LawyerDoc[]>(), LawyerModel.countDocuments(filter)]);
+  return { docs, total };
+}
+
+export async function countLawyers(): Promise<number> {
+  return LawyerModel.countDocuments({});
+}

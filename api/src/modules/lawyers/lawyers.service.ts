@@ -1,0 +1,272 @@
+import { Types } from 'mongoose';
+import type { Paginated } from '../../contracts/common';
+import {
+  STATUS_TRANSITIONS,
+  type AssessmentGrade,
+  type AttestationBody,
+  type ComplaintBody,
+  type CreateLawyerBody,
+  type LawyerDossier,
+  type LawyerListItem,
+  type LawyersQuery,
+  type LawyerStatus,
+  type UpdateLawyerBody,
+  type VettingBody,
+} from '../../contracts/lawyers';
+import type { Actor } from '../../lib/actor';
+import type { Clock } from '../../lib/clock';
+import { AppError } from '../../lib/errors';
+import type { AuditService } from '../audit/audit.service';
+import { evaluateEligibility, nextEligibilityFlag, type EligibilityPolicy } from './eligibility';
+import type { LawyerDoc } from './lawyers.model';
+import {
+  findLawyerDoc,
+  findLawyerDocs,
+  insertLawyer,
+  licenceNumberTaken,
+  updateLawyerAtRev,
+  type LawyerFields,
+} from './lawyers.repository';
+import { toDossier, toListItem } from './lawyers.views';
+
+export interface LawyersDeps {
+  clock: Clock;
+  policy: EligibilityPolicy;
+  audit: AuditService;
+}
+
+/** Checks a status change against the transition table; vetting is the only way in for applicants. */
+export function assertTransition(from: LawyerStatus, to: LawyerStatus, viaVetting = false): void {
+  if (from === 'applicant' && to === 'active' && !viaVetting) {
+    throw new AppError('vetting_required', 'An applicant becomes active only through vetting approval', 409);
+  }
+  if (!STATUS_TRANSITIONS[from].includes(to)) {
+    throw new AppError('transition_not_allowed', `A lawyer cannot go from ${from} to ${to}`, 409, {
+      from,
+      to,
+      allowed: STATUS_TRANSITIONS[from],
+    });
+  }
+}
+
+const actorRef = (a: Actor) => ({ userId: a.userId, username: a.username });
+
+/** The stored fields of a new lawyer, with eligibility evaluated (used by create, import and seed). */
+export function newLawyerFields(
+  body: CreateLawyerBody,
+  ctx: { now: Date; policy: EligibilityPolicy; by: { userId: string; username: string }; reason: string; importId?: string },
+): LawyerFields {
+  const attestation = {
+    attested: body.attestation?.attested ?? false,
+    attestedBy: body.attestation?.attestedBy ?? null,
+    attestedOn: body.attestation?.attestedOn ?? null,
+    note: body.attestation?.note ?? null,
+  };
+  const facts = { ...body, attestation, complaints: [] };
+  const eligibility = evaluateEligibility(facts, ctx.now, ctx.policy);
+  return {
+    name: body.name,
+    gender: body.gender,
+    licenceNumber: body.licenceNumber,
+    firm: body.firm,
+    licensedSince: body.licensedSince,
+    criminalCases: body.criminalCases,
+    criminalExperienceNote: body.criminalExperienceNote ?? null,
+    phone: body.phone,
+    idNumber: body.idNumber,
+    photo: body.photo ?? null,
+    districts: body.districts,
+    postKinds: body.postKinds,
+    assessments: body.assessments,
+    attestation,
+    complaints: [],
+    status: 'applicant',
+    statusHistory: [{ from: null, to: 'applicant', reason: ctx.reason, by: ctx.by, at: ctx.now }],
+    vetting: [],
+    eligibility: { ...eligibility, evaluatedAt: ctx.now },
+    eligible: eligibility.eligible,
+    eligibilityFlag: null,
+    importId: ctx.importId ?? null,
+  } as unknown as LawyerFields;
+}
+
+/** The facts an audit entry shows before/after a change (no eligibility bookkeeping). */
+function auditView(doc: LawyerDoc): Record<string, unknown> {
+  const { _id, rev: _rev, eligibility: _e, statusHistory: _s, vetting: _v, createdAt: _c, updatedAt: _u, photo, ...rest } = doc;
+  return { id: _id.toHexString(), ...rest, photo: photo ? '(photo)' : null };
+}
+
+export function createLawyersService(deps: LawyersDeps) {
+  const { clock, policy, audit } = deps;
+
+  async function load(id: string): Promise<LawyerDoc> {
+    const doc = await findLawyerDoc(id);
+    if (!doc) throw new AppError('lawyer_not_found', 'No such lawyer', 404);
+    return doc;
+  }
+
+  /**
+   * Applies a change to one lawyer: computes the new facts, re-evaluates eligibility (and the
+   * staff flag), writes conditionally on the revision read, then audits before/after.
+   */
+  async function mutate(
+    actor: Actor,
+    id: string,
+    action: string,
+    change: (doc: LawyerDoc, now: Date) => Partial<LawyerFields>,
+    note?: string,
+  ): Promise<LawyerDossier> {
+    const before = await load(id);
+    const now = clock.now();
+    const set = change(before, now);
+    const merged = { ...before, ...set } as LawyerDoc;
+    const eligibility = evaluateEligibility(
+      {
+        licensedSince: merged.licensedSince,
+        criminalCases: merged.criminalCases,
+        attestation: { attested: Boolean(merged.attestation?.attested) },
+        complaints: merged.complaints.map((c) => ({ upheld: Boolean(c.upheld), date: c.date! })),
+        assessments: merged.assessments.map((a) => ({ year: a.year!, grade: a.grade as AssessmentGrade })),
+      },
+      now,
+      policy,
+    );
+    const flag = nextEligibilityFlag(merged.status as LawyerStatus, eligibility, before.eligibilityFlag, now);
+    const after = await updateLawyerAtRev(id, before.rev, {
+      ...set,
+      eligibility: { ...eligibility, evaluatedAt: now },
+      eligible: eligibility.eligible,
+      eligibilityFlag: flag,
+    } as Partial<LawyerFields>);
+    if (!after) throw new AppError('concurrent_update', 'Someone else changed this lawyer; reload and try again', 409);
+    await audit.record(actor, { action, entityType: 'lawyer', entityId: id, before: auditView(before), after: auditView(after), note });
+    return toDossier(after, actor);
+  }
+
+  async function list(actor: Actor, q: LawyersQuery): Promise<Paginated<LawyerListItem>> {
+    const { docs, total } = await findLawyerDocs(q, true);
+    return { items: docs.map((d) => toListItem(d, actor)), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  async function flagged(actor: Actor): Promise<LawyerListItem[]> {
+    const { docs } = await findLawyerDocs({ flagged: true, sort: 'name', page: 1, pageSize: 10_000 }, false);
+    return docs.map((d) => toListItem(d, actor));
+  }
+
+  async function dossier(actor: Actor, id: string): Promise<LawyerDossier> {
+    if (actor.role === 'lawyer' && actor.lawyerId !== id) {
+      throw new AppError('forbidden', 'Lawyers may only see their own dossier', 403);
+    }
+    return toDossier(await load(id), actor);
+  }
+
+  async function create(actor: Actor, body: CreateLawyerBody): Promise<LawyerDossier> {
+    if (await licenceNumberTaken(body.licenceNumber)) {
+      throw new AppError('licence_number_taken', 'A lawyer with this licence number is already registered', 409);
+    }
+    const fields = newLawyerFields(body, { now: clock.now(), policy, by: actorRef(actor), reason: '登记 registered' });
+    let doc: LawyerDoc;
+    try {
+      doc = await insertLawyer(fields);
+    } catch (err) {
+      if ((err as { code?: number }).code === 11000) {
+        throw new AppError('licence_number_taken', 'A lawyer with this licence number is already registered', 409);
+      }
+      throw err;
+    }
+    await audit.record(actor, { action: 'lawyer.create', entityType: 'lawyer', entityId: doc._id.toHexString(), after: auditView(doc) });
+    return toDossier(doc, actor);
+  }
+
+  async function update(actor: Actor, id: string, body: UpdateLawyerBody): Promise<LawyerDossier> {
+    if (body.licenceNumber && (await licenceNumberTaken(body.licenceNumber, id))) {
+      throw new AppError('licence_number_taken', 'A lawyer with this licence number is already registered', 409);
+    }
+    return mutate(actor, id, 'lawyer.update', () => body as Partial<LawyerFields>);
+  }
+
+  function setAssessment(actor: Actor, id: string, year: number, grade: AssessmentGrade) {
+    return mutate(actor, id, 'lawyer.assessment_set', (doc) => ({
+      assessments: [...doc.assessments.filter((a) => a.year !== year), { year, grade }].sort((a, b) => a.year! - b.year!),
+    }) as Partial<LawyerFields>);
+  }
+
+  function removeAssessment(actor: Actor, id: string, year: number) {
+    return mutate(actor, id, 'lawyer.assessment_remove', (doc) => {
+      if (!doc.assessments.some((a) => a.year === year)) {
+        throw new AppError('assessment_not_found', `No assessment for ${year}`, 404);
+      }
+      return { assessments: doc.assessments.filter((a) => a.year !== year) } as Partial<LawyerFields>;
+    });
+  }
+
+  function setAttestation(actor: Actor, id: string, body: AttestationBody) {
+    return mutate(actor, id, 'lawyer.attestation_set', () => ({
+      attestation: { attested: body.attested, attestedBy: body.attestedBy ?? null, attestedOn: body.attestedOn ?? null, note: body.note ?? null },
+    }) as Partial<LawyerFields>);
+  }
+
+  function addComplaint(actor: Actor, id: string, body: ComplaintBody) {
+    return mutate(actor, id, 'lawyer.complaint_add', (doc, now) => ({
+      complaints: [...doc.complaints, { _id: new Types.ObjectId(), ...body, recordedAt: now, recordedBy: actorRef(actor) }],
+    }) as Partial<LawyerFields>);
+  }
+
+  function updateComplaint(actor: Actor, id: string, complaintId: string, body: { summary?: string; upheld?: boolean }) {
+    return mutate(actor, id, 'lawyer.complaint_update', (doc) => {
+      if (!doc.complaints.some((c) => String(c._id) === complaintId)) throw new AppError('complaint_not_found', 'No such complaint', 404);
+      return {
+        complaints: doc.complaints.map((c) => (String(c._id) === complaintId ? { ...c, ...body } : c)),
+      } as Partial<LawyerFields>;
+    });
+  }
+
+  async function vet(actor: Actor, id: string, body: VettingBody): Promise<LawyerDossier> {
+    const current = await load(id);
+    if (current.status !== 'applicant') throw new AppError('not_an_applicant', 'Only applicants are vetted', 409);
+    if (body.decision === 'approve' && !current.eligible) {
+      throw new AppError('not_eligible', 'The lawyer does not meet the eligibility rules', 409, current.eligibility.reasons);
+    }
+    return mutate(
+      actor,
+      id,
+      'lawyer.vetting',
+      (doc, now) => {
+        // Re-checked on the document actually written (the revision guard covers races).
+        if (doc.status !== 'applicant') throw new AppError('not_an_applicant', 'Only applicants are vetted', 409);
+        const decision = { decision: body.decision, note: body.note, decidedBy: actorRef(actor), decidedAt: now, eligibleAtDecision: doc.eligible };
+        const set: Record<string, unknown> = { vetting: [...doc.vetting, decision] };
+        if (body.decision === 'approve') {
+          set.status = 'active';
+          set.statusHistory = [...doc.statusHistory, { from: 'applicant', to: 'active', reason: body.note || '遴选通过 approved in vetting', by: actorRef(actor), at: now }];
+        }
+        return set as Partial<LawyerFields>;
+      },
+      body.decision,
+    );
+  }
+
+  async function changeStatus(actor: Actor, id: string, to: LawyerStatus, reason: string): Promise<LawyerDossier> {
+    return mutate(
+      actor,
+      id,
+      'lawyer.status_change',
+      (doc, now) => {
+        const from = doc.status as LawyerStatus;
+        assertTransition(from, to);
+        if (to === 'active' && !doc.eligible) {
+          throw new AppError('not_eligible', 'The lawyer does not meet the eligibility rules', 409, doc.eligibility.reasons);
+        }
+        return {
+          status: to,
+          statusHistory: [...doc.statusHistory, { from, to, reason, by: actorRef(actor), at: now }],
+        } as Partial<LawyerFields>;
+      },
+      reason,
+    );
+  }
+
+  return { list, flagged, dossier, create, update, setAssessment, removeAssessment, setAttestation, addComplaint, updateComplaint, vet, changeStatus };
+}
+
+export type LawyersService = ReturnType<typeof createLawyersService>;
