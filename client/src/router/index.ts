@@ -1,29 +1,32 @@
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { createRouter, createWebHistory } from 'vue-router';
+import { useAuthStore } from '@/stores/auth';
+import { routes } from './routes';
 
-const routes: RouteRecordRaw[] = [
-  { path: '/', name: 'home', component: () => import('@/pages/HomePage.vue'), meta: { title: 'nav.home' } },
-  {
-    path: '/lookup',
-    name: 'lookup',
-    component: () => import('@/pages/SectionPage.vue'),
-    props: { section: 'lookup' },
-    meta: { title: 'nav.lookup' },
-  },
-  {
-    path: '/lawyer',
-    name: 'lawyer',
-    component: () => import('@/pages/SectionPage.vue'),
-    props: { section: 'lawyer' },
-    meta: { title: 'nav.lawyer' },
-  },
-  {
-    path: '/staff',
-    name: 'staff',
-    component: () => import('@/pages/SectionPage.vue'),
-    props: { section: 'staff' },
-    meta: { title: 'nav.staff' },
-  },
-  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },
-];
+export const router = createRouter({
+  history: createWebHistory(),
+  routes,
+  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+});
 
-export const router = createRouter({ history: createWebHistory(), routes });
+/** The landing page for a role right after signing in. */
+export function homeFor(role: string | null): string {
+  if (role === 'admin' || role === 'coordinator') return '/staff/lawyers';
+  if (role === 'lawyer') return '/lawyer';
+  if (role === 'hotline') return '/hotline';
+  return '/';
+}
+
+router.beforeEach(async (to) => {
+  const auth = useAuthStore();
+  await auth.ensureLoaded();
+  const needsSession = to.meta.auth === true || (to.meta.roles?.length ?? 0) > 0;
+  if (!auth.user) {
+    return needsSession ? { name: 'login', query: { redirect: to.fullPath } } : true;
+  }
+  if (auth.mustChangePassword && to.name !== 'password') {
+    return { name: 'password', query: { redirect: to.fullPath } };
+  }
+  if (to.name === 'login') return homeFor(auth.role);
+  if (!auth.hasRole(to.meta.roles)) return { name: 'forbidden' };
+  return true;
+});

@@ -1,0 +1,32 @@
+import type { Role } from '@/api/auth';
+
+export interface NavItem {
+  to: string;
+  key: string;
+  /** Absent: shown to everyone, signed in or not. */
+  roles?: Role[];
+}
+
+const staff: Role[] = ['admin', 'coordinator'];
+
+export const NAV_ITEMS: NavItem[] = [
+  { to: '/lookup', key: 'nav.lookup' },
+  { to: '/lawyer', key: 'nav.lawyer', roles: ['lawyer'] },
+  { to: '/lawyer/dossier', key: 'nav.myDossier', roles: ['lawyer'] },
+  { to: '/hotline', key: 'nav.hotline', roles: ['hotline'] },
+  { to: '/staff/lawyers', key: 'nav.lawyers', roles: [...staff, 'hotline'] },
+  { to: '/staff/vetting', key: 'nav.vetting', roles: staff },
+  { to: '/staff/posts', key: 'nav.posts', roles: staff },
+  { to: '/admin/users', key: 'nav.users', roles: ['admin'] },
+  { to: '/admin/audit', key: 'nav.audit', roles: ['admin'] },
+];
+
+export function navFor(role: Role | null): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.roles || (role !== null && item.roles.includes(role)));
+}
+
+/** The menu entry a path belongs to: the longest item path that prefixes it. */
+export function activeItem(path: string, items: NavItem[]): string {
+  const match = items.filter((i) => path === i.to || path.startsWith(i.to + '/')).sort((a, b) => b.to.length - a.to.length)[0];
+  return match?.to ?? path;
+}

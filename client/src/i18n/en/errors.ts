@@ -1,0 +1,46 @@
+import type zh from '../zh-CN/errors';
+import type { Shape } from '../shape';
+
+const errors: Shape<typeof zh> = {
+  errors: {
+    network: 'Network error, please try again',
+    not_found: 'Not found',
+    validation_failed: 'The input is not valid',
+    internal: 'Internal server error',
+    invalid_id: 'The id is not valid',
+    duplicate: 'A record with this value already exists',
+    payload_too_large: 'What you sent is too large',
+    malformed_json: 'The data sent is malformed',
+    bad_request: 'The request is not valid',
+    unauthenticated: 'Please sign in',
+    forbidden: 'You may not do this',
+    invalid_credentials: 'Wrong username or password',
+    account_disabled: 'This account is disabled; ask an administrator',
+    too_many_requests: 'Too many attempts, please wait a moment',
+    session_expired: 'Your session has expired, please sign in again',
+    password_change_required: 'Please change your password first',
+    too_many_login_attempts: 'Too many failed sign-ins; try again in 15 minutes',
+    username_taken: 'This username is taken',
+    lawyer_account_requires_lawyer: 'A lawyer account must be linked to a lawyer',
+    lawyer_not_found: 'Lawyer not found',
+    cannot_deactivate_self: 'You cannot deactivate your own account',
+    licence_number_taken: 'This licence number is already registered',
+    not_eligible: 'The lawyer is not eligible',
+    transition_not_allowed: 'This status change is not allowed',
+    vetting_required: 'An applicant becomes active only through vetting',
+    not_an_applicant: 'This lawyer is not an applicant',
+    complaint_not_found: 'Complaint not found',
+    assessment_not_found: 'Assessment not found',
+    import_expired: 'The preview expired (30 minutes); upload the file again',
+    file_required: 'Choose a file to upload',
+    unsupported_file: 'Only .xlsx or .csv files',
+    missing_columns: 'The sheet lacks required columns',
+    empty_sheet: 'The sheet has no rows',
+    file_too_large: 'The file must be 5 MB or less',
+    import_not_found: 'Import not found',
+    post_code_taken: 'This post code is taken',
+    post_not_found: 'Post not found',
+  },
+};
+
+export default errors;

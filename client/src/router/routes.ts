@@ -1,0 +1,115 @@
+import type { RouteRecordRaw } from 'vue-router';
+import type { Role } from '@/api/auth';
+import { useAuthStore } from '@/stores/auth';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** i18n key of the page title. */
+    title?: string;
+    /** Who may open the page; absent means everyone, signed in or not. */
+    roles?: Role[];
+    /** Pages that need a session but no particular role. */
+    auth?: boolean;
+  }
+}
+
+const staff: Role[] = ['admin', 'coordinator'];
+const admin: Role[] = ['admin'];
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: () => import('@/pages/HomePage.vue'), meta: { title: 'nav.home' } },
+  { path: '/login', name: 'login', component: () => import('@/pages/auth/LoginPage.vue'), meta: { title: 'auth.title' } },
+  {
+    path: '/account/password',
+    name: 'password',
+    component: () => import('@/pages/auth/ChangePasswordPage.vue'),
+    meta: { title: 'password.title', auth: true },
+  },
+  {
+    path: '/lookup',
+    name: 'lookup',
+    component: () => import('@/pages/SectionPage.vue'),
+    props: { section: 'lookup' },
+    meta: { title: 'nav.lookup' },
+  },
+  {
+    path: '/lawyer',
+    name: 'lawyer',
+    component: () => import('@/pages/SectionPage.vue'),
+    props: { section: 'lawyer' },
+    meta: { title: 'nav.lawyer', roles: ['lawyer'] },
+  },
+  {
+    path: '/hotline',
+    name: 'hotline',
+    component: () => import('@/pages/SectionPage.vue'),
+    props: { section: 'hotline' },
+    meta: { title: 'nav.hotline', roles: ['hotline', ...staff] },
+  },
+  { path: '/staff', redirect: { name: 'lawyers' } },
+  {
+    path: '/staff/lawyers',
+    name: 'lawyers',
+    component: () => import('@/pages/lawyers/LawyerListPage.vue'),
+    meta: { title: 'nav.lawyers', roles: [...staff, 'hotline'] },
+  },
+  {
+    path: '/staff/lawyers/import',
+    name: 'lawyer-import',
+    component: () => import('@/pages/lawyers/LawyerImportPage.vue'),
+    meta: { title: 'nav.import', roles: staff },
+  },
+  {
+    path: '/staff/lawyers/:id',
+    name: 'dossier',
+    component: () => import('@/pages/lawyers/LawyerDossierPage.vue'),
+    props: true,
+    meta: { title: 'dossier.title', roles: [...staff, 'hotline'] },
+  },
+  {
+    path: '/lawyer/dossier',
+    name: 'my-dossier',
+    component: () => import('@/pages/lawyers/LawyerDossierPage.vue'),
+    props: () => ({ id: useAuthStore().user?.lawyerId ?? '' }),
+    meta: { title: 'dossier.title', roles: ['lawyer'] },
+  },
+  {
+    path: '/staff/vetting',
+    name: 'vetting',
+    component: () => import('@/pages/lawyers/VettingQueuePage.vue'),
+    meta: { title: 'nav.vetting', roles: staff },
+  },
+  {
+    path: '/staff/posts',
+    name: 'posts',
+    component: () => import('@/pages/posts/PostListPage.vue'),
+    meta: { title: 'nav.posts', roles: staff },
+  },
+  {
+    path: '/staff/posts/new',
+    name: 'post-new',
+    component: () => import('@/pages/posts/PostEditorPage.vue'),
+    meta: { title: 'posts.new', roles: staff },
+  },
+  {
+    path: '/staff/posts/:id',
+    name: 'post-edit',
+    component: () => import('@/pages/posts/PostEditorPage.vue'),
+    props: true,
+    meta: { title: 'posts.edit', roles: staff },
+  },
+  {
+    path: '/admin/users',
+    name: 'users',
+    component: () => import('@/pages/admin/UserAdminPage.vue'),
+    meta: { title: 'nav.users', roles: admin },
+  },
+  {
+    path: '/admin/audit',
+    name: 'audit',
+    component: () => import('@/pages/admin/AuditPage.vue'),
+    meta: { title: 'nav.audit', roles: admin },
+  },
+  { path: '/forbidden', name: 'forbidden', component: () => import('@/pages/ForbiddenPage.vue'), meta: { title: 'forbidden.title' } },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },
+];
