@@ -45,7 +45,7 @@ export function jiangsuRegions(): RegionSpec[] {
       ? NANJING
       : {
           city,
-          districts: Array.from({ length: 10 }, (_, i) => `${city}第${i + 1}区`),
+          districts: Array.from({ length: 11 }, (_, i) => `${city}第${i + 1}区`),
           cityPosts: [
             { name: `${city}市看守所`, kind: 'detention_centre', lawyersNeeded: 1, opensOnHolidays: true },
             { name: `${city}市人民检察院`, kind: 'procuratorate' },
@@ -116,11 +116,19 @@ export function generateInstance(options: GeneratorOptions): RotaInstance {
   for (const p of kept) demand.set(p.district, (demand.get(p.district) ?? 0) + p.lawyersNeeded * (p.opensOnHolidays ? 1.4 : 1));
   const districts = [...demand.keys()];
   const total = [...demand.values()].reduce((a, b) => a + b, 0);
-  const homeOf = (): string => {
-    let x = random() * total;
-    for (const d of districts) if ((x -= demand.get(d)!) <= 0) return d;
-    return districts[districts.length - 1];
-  };
+  // Each city recruits for its own posts: lawyers are dealt to districts in proportion to
+  // demand (largest remainder), then shuffled.
+  const homes: string[] = [];
+  const quotas = districts.map((d) => (demand.get(d)! / total) * options.lawyers);
+  districts.forEach((d, i) => {
+    for (let k = 0; k < Math.floor(quotas[i]); k++) homes.push(d);
+  });
+  const byRemainder = districts.map((d, i) => [d, quotas[i] - Math.floor(quotas[i])] as const).sort((a, b) => b[1] - a[1]);
+  for (let k = 0; homes.length < options.lawyers; k++) homes.push(byRemainder[k % byRemainder.length][0]);
+  for (let i = homes.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [homes[i], homes[j]] = [homes[j], homes[i]];
+  }
   const sameCity = (d: string) => districts.filter((o) => cityOfDistrict.get(o) === cityOfDistrict.get(d));
   const kinds: PostKind[] = ['detention_centre', 'procuratorate', 'court'];
   const firmsPerCity = 12;
@@ -128,7 +136,7 @@ export function generateInstance(options: GeneratorOptions): RotaInstance {
   const leaveShare = options.leaveShare ?? 0.1;
 
   const lawyers: Lawyer[] = Array.from({ length: options.lawyers }, (_, i) => {
-    const home = homeOf();
+    const home = homes[i];
     const city = cityOfDistrict.get(home)!;
     const limited = random() < 0.1;
     const qualifiedDistricts = new Set([home]);

@@ -69,21 +69,37 @@ export function makeSlot(
   calendar: HolidayCalendar,
   rules: RuleSettings,
 ): Slot {
+  // Posts share zones, days and hours, so the time arithmetic is done once per combination.
+  const key = `${post.timeZone}|${day}|${localStart}|${localEnd}|${rules.earlyStartsBefore}|${rules.lateEndsAfter}|${calendar.holidays[day] ?? ''}|${calendar.makeUpDays[day] ?? ''}`;
+  let timing = timingCache.get(key);
+  if (!timing) {
+    timing = slotTiming(post.timeZone, day, localStart, localEnd, calendar, rules);
+    if (timingCache.size > 100_000) timingCache.clear();
+    timingCache.set(key, timing);
+  }
+  return { id: slotId(post.id, day, localStart), postId: post.id, day, localStart, localEnd, ...timing, lawyersNeeded };
+}
+
+type SlotTiming = Pick<Slot, 'start' | 'end' | 'holiday' | 'makeUpDay' | 'weekendOrHoliday' | 'early' | 'late'>;
+const timingCache = new Map<string, SlotTiming>();
+
+function slotTiming(
+  timeZone: string,
+  day: string,
+  localStart: string,
+  localEnd: string,
+  calendar: HolidayCalendar,
+  rules: RuleSettings,
+): SlotTiming {
   const startMin = wallMinutes(localStart);
   const endMin = wallMinutes(localEnd);
   const overnight = endMin <= startMin;
-  const start = wallTimeToInstant(day, localStart, post.timeZone);
-  const end = wallTimeToInstant(overnight ? addDays(day, 1) : day, localEnd, post.timeZone);
+  const start = wallTimeToInstant(day, localStart, timeZone);
+  const end = wallTimeToInstant(overnight ? addDays(day, 1) : day, localEnd, timeZone);
   const type = dayType(calendar, day, isoWeekday(day));
   return {
-    id: slotId(post.id, day, localStart),
-    postId: post.id,
-    day,
-    localStart,
-    localEnd,
     start: toIso(start),
     end: toIso(end),
-    lawyersNeeded,
     holiday: type === 'holiday',
     makeUpDay: type === 'makeUpDay',
     weekendOrHoliday: type === 'holiday' || type === 'weekend',

@@ -30,11 +30,16 @@ export function balanceDuties(state: Schedule, servable: Uint8Array, budget: Bud
     state.assign(seat, s, to);
   };
 
+  // Lawyers seen in a failed search this round: a search from them would fail the same way.
+  const stuck = new Int32Array(nL);
+  let round = 0;
+  let queue: number[] = [];
+
   const push = (a: number): boolean => {
     const target = state.duties[a] - 2;
     mark[a] = ++stamp;
     depth[a] = 0;
-    const queue = [a];
+    queue = [a];
     for (let head = 0; head < queue.length; head++) {
       const x = queue[head];
       for (const s of state.lawyerSlots[x]) {
@@ -64,7 +69,7 @@ export function balanceDuties(state: Schedule, servable: Uint8Array, budget: Bud
     const target = state.duties[b] + 2;
     mark[b] = ++stamp;
     depth[b] = 0;
-    const queue = [b];
+    queue = [b];
     for (let head = 0; head < queue.length; head++) {
       const x = queue[head];
       for (const g of lawyerGroupList[x]) {
@@ -92,16 +97,25 @@ export function balanceDuties(state: Schedule, servable: Uint8Array, budget: Bud
     return false;
   };
 
-  for (let round = 0; budget.checks > 0; round++) {
+  const attempt = (l: number, search: (l: number) => boolean): boolean => {
+    if (stuck[l] === round) return false;
+    if (search(l)) return true;
+    for (const y of queue) stuck[y] = round;
+    return false;
+  };
+
+  while (budget.checks > 0) {
+    round++;
     const { max, min, spread } = spreadAmong(state.duties, servable);
     if (spread <= 1) return;
     let progress = false;
     for (let l = 0; l < nL && budget.checks > 0; l++) {
-      if (servable[l] && state.duties[l] === max && push(l)) progress = true;
+      if (servable[l] && state.duties[l] === max && attempt(l, push)) progress = true;
     }
     if (!progress) {
+      round++;
       for (let l = 0; l < nL && budget.checks > 0; l++) {
-        if (servable[l] && state.duties[l] === min && pull(l)) progress = true;
+        if (servable[l] && state.duties[l] === min && attempt(l, pull)) progress = true;
       }
     }
     if (!progress) return;

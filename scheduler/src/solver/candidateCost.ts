@@ -14,8 +14,8 @@ export function candidateCost(state: Schedule, l: number, s: number, rank: Int32
   if (p.slotLate[s]) cost += state.lateDuties[l] * 1e4;
   cost += preferencePenalty(p, l, s) * 3000;
   const nP = p.posts.length;
-  cost += (state.postDuties.get(l * nP + p.slotPost[s]) ?? 0) * 300;
-  cost += (state.firmAtPost.get(p.lawyerFirm[l] * nP + p.slotPost[s]) ?? 0) * 20;
+  cost += state.postDuties[l * nP + p.slotPost[s]] * 300;
+  cost += state.firmAtPost[p.lawyerFirm[l] * nP + p.slotPost[s]] * 20;
   // Rotating the seeded rank by slot spreads ties instead of always favouring one lawyer.
   const n = rank.length;
   cost += ((rank[l] + s * 7919) % n) / n;
@@ -27,6 +27,8 @@ export function bestCandidate(state: Schedule, s: number, rank: Int32Array): num
   let best = -1;
   let bestCost = Infinity;
   for (const l of p.groupMembers[p.slotGroup[s]]) {
+    // Duties dominate the cost, so most lawyers are ruled out before any check.
+    if (state.duties[l] * 1e6 >= bestCost) continue;
     if (state.canTake(l, s) !== 0) continue;
     const cost = candidateCost(state, l, s, rank);
     if (cost < bestCost) {

@@ -36,8 +36,9 @@ export class Schedule {
   readonly weekendDuties: Int32Array;
   readonly earlyDuties: Int32Array;
   readonly lateDuties: Int32Array;
-  readonly postDuties: Map<number, number> = new Map();
-  readonly firmAtPost: Map<number, number> = new Map();
+  /** Duties per (lawyer, post) and per (firm, post), for variety and firm balance. */
+  readonly postDuties: Uint16Array;
+  readonly firmAtPost: Int32Array;
   readonly lawyerSlots: number[][];
   /** Extra same-day duties beyond the one `dayDuty` holds, only in hand-made rotas. */
   private readonly extraSameDay: Map<number, number[]> = new Map();
@@ -57,6 +58,8 @@ export class Schedule {
     this.weekendDuties = new Int32Array(nL);
     this.earlyDuties = new Int32Array(nL);
     this.lateDuties = new Int32Array(nL);
+    this.postDuties = new Uint16Array(nL * p.posts.length);
+    this.firmAtPost = new Int32Array(p.firmIds.length * p.posts.length);
     this.lawyerSlots = Array.from({ length: nL }, () => []);
     this.span = neighbourDays(p);
   }
@@ -161,10 +164,8 @@ export class Schedule {
     if (p.slotWeekend[s]) this.weekendDuties[l] += delta;
     if (p.slotEarly[s]) this.earlyDuties[l] += delta;
     if (p.slotLate[s]) this.lateDuties[l] += delta;
-    const lp = l * p.posts.length + p.slotPost[s];
-    this.postDuties.set(lp, (this.postDuties.get(lp) ?? 0) + delta);
-    const fp = p.lawyerFirm[l] * p.posts.length + p.slotPost[s];
-    this.firmAtPost.set(fp, (this.firmAtPost.get(fp) ?? 0) + delta);
+    this.postDuties[l * p.posts.length + p.slotPost[s]] += delta;
+    this.firmAtPost[p.lawyerFirm[l] * p.posts.length + p.slotPost[s]] += delta;
   }
 
   /** Current assignments as `[slot, lawyer, pinned]` triples in slot order. */
