@@ -34,7 +34,7 @@ export async function findImport(id: string): Promise<ImportBatch | null> {
 
 /** Moves a batch from one status to another only if it is still in `from`; null if it was not. */
 export async function transitionImport(id: string, from: ImportStatus[], set: Record<string, unknown>): Promise<ImportBatch | null> {
-  const d = await ImportModel.findOneAndUpdate({ _id: id, status: { $in: from } }, { $set: set }, { new: true }).lean<Doc>();
+  const d = await ImportModel.findOneAndUpdate({ _id: id, status: { $in: from } }, { $set: set }, { returnDocument: 'after' }).lean<Doc>();
   return d ? toBatch(d) : null;
 }
 

@@ -32,7 +32,7 @@ export async function insertLawyer(fields: LawyerFields): Promise<LawyerDoc> {
 
 /** Writes `set` only if nobody changed the lawyer since `rev` was read; null when someone did. */
 export async function updateLawyerAtRev(id: string, rev: number, set: Partial<LawyerFields>): Promise<LawyerDoc | null> {
-  return LawyerModel.findOneAndUpdate({ _id: id, rev }, { $set: set, $inc: { rev: 1 } }, { new: true, runValidators: true }).lean<LawyerDoc>();
+  return LawyerModel.findOneAndUpdate({ _id: id, rev }, { $set: set, $inc: { rev: 1 } }, { returnDocument: 'after', runValidators: true }).lean<LawyerDoc>();
 }
 
 /**

@@ -51,7 +51,7 @@ export async function insertPost(body: CreatePostBody): Promise<Post> {
 }
 
 export async function updatePost(id: string, set: UpdatePostBody | { active: boolean }): Promise<Post | null> {
-  const d = await PostModel.findByIdAndUpdate(id, { $set: set }, { new: true, runValidators: true }).lean<PostDoc>();
+  const d = await PostModel.findByIdAndUpdate(id, { $set: set }, { returnDocument: 'after', runValidators: true }).lean<PostDoc>();
   return d ? toPost(d) : null;
 }
 

@@ -76,7 +76,7 @@ export async function insertUser(u: Omit<UserRecord, 'id' | 'createdAt' | 'updat
 export async function updateUser(id: string, set: Partial<Omit<UserRecord, 'id'>>): Promise<UserRecord | null> {
   const $set: Record<string, unknown> = { ...set };
   if ('lawyerId' in set) $set.lawyerId = set.lawyerId ? new Types.ObjectId(set.lawyerId) : null;
-  const d = await UserModel.findByIdAndUpdate(id, { $set }, { new: true, runValidators: true }).lean<UserDoc>();
+  const d = await UserModel.findByIdAndUpdate(id, { $set }, { returnDocument: 'after', runValidators: true }).lean<UserDoc>();
   return d ? toRecord(d) : null;
 }
 
