@@ -9,7 +9,7 @@ const imports: Shape<typeof zh> = {
     drop: 'Drop the file here or click to choose',
     accept: '.xlsx or .csv, up to 5 MB. Required columns: name, gender, licence number, firm, licensed since, phone, ID number',
     uploading: 'Uploading and checking…',
-    fileName: 'File',
+    fileName: 'File: {name}',
     totals: '{total} rows: {valid} can be imported, {invalid} have errors',
     expiresAt: 'Preview valid until {at}',
     onlyErrors: 'Rows with errors only',

@@ -6,7 +6,7 @@ export default {
     drop: '将文件拖到此处，或点击选择',
     accept: '支持 .xlsx / .csv，不超过 5 MB。必需列：姓名、性别、执业证号、律师事务所、执业时间、联系电话、身份证号',
     uploading: '正在上传并校验…',
-    fileName: '文件',
+    fileName: '文件：{name}',
     totals: '共 {total} 行：可导入 {valid} 行，有误 {invalid} 行',
     expiresAt: '预览有效期至 {at}',
     onlyErrors: '只看有误的行',
