@@ -1,0 +1,50 @@
+/**
+ * zhiban rota engine — the one entry point. Pure: no I/O, no clock, no hidden randomness;
+ * the calendar, the current instant (`now`) and the seed are all inputs.
+ */
+export type {
+  Absence,
+  Assignment,
+  ExtraSlot,
+  HolidayCalendar,
+  Lawyer,
+  LawyerPreferences,
+  LawyerStatus,
+  Period,
+  Post,
+  PostKind,
+  Rota,
+  RotaInstance,
+  RuleSettings,
+  ShiftPattern,
+  Slot,
+} from './model/types';
+export { POST_KINDS } from './model/types';
+export { DEFAULT_RULES, resolveRules } from './model/defaults';
+export { rotaInstanceSchema, parseRotaInstance, type InstanceIssue } from './model/instanceSchema';
+
+export { expandSlots, slotId } from './recurrence/expandSlots';
+export { expandPatternDays } from './recurrence/expandPattern';
+export { wallTimeToInstant } from './time/zonedTime';
+
+export { chinaHolidayCalendar, CHINA_HOLIDAY_YEARS } from './calendar/chinaHolidays';
+export { mergeCalendarOverrides, dayType, type CalendarOverrides, type DayType } from './calendar/overrides';
+
+export { HARD_RULES } from './rules/hard';
+export { SOFT_RULES } from './rules/soft';
+export type { HardRule, SoftRule, Violation } from './rules/types';
+
+export { planRota, type PlanResult } from './solver/planRota';
+export type { SolveOptions, PinConflict } from './solver/solve';
+
+export { validateRota, type ValidationReport, type RotaToCheck } from './validate/validateRota';
+export { checkAssignment, createAssignmentChecker, type ProposedChange, type AssignmentCheck } from './validate/checkAssignment';
+export type { SoftGoalReport } from './validate/scoreRota';
+
+export { repairRota, type RepairOptions, type RepairResult } from './repair/repairRota';
+export type { RotaChange } from './repair/applyChange';
+export type { RotaDiff } from './repair/rotaDiff';
+
+export type { UnfilledSlot, UnfilledCode } from './explain/explainUnfilled';
+export type { FairnessSummary, LawyerFairness } from './explain/fairnessSummary';
+export type { RotaFigures, RotaReport, SoftGoalMissed } from './explain/report';

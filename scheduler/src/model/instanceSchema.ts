@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { parseRule } from '../recurrence/expandPattern';
+import { isLocalDay, isWallTime } from '../time/localDay';
+import { isKnownTimeZone } from '../time/zonedTime';
+import { POST_KINDS, type RotaInstance } from './types';
+
+const day = z.string().refine(isLocalDay, { message: 'expected a local day YYYY-MM-DD' });
+const time = z.string().refine(isWallTime, { message: 'expected a wall time HH:mm' });
+const dayOrInstant = z
+  .string()
+  .refine((v) => (v.length === 10 ? isLocalDay(v) : !Number.isNaN(Date.parse(v)) && /T.*(Z|[+-]\d\d:\d\d)$/.test(v)), {
+    message: 'expected a local day YYYY-MM-DD or an ISO instant with zone (e.g. 2026-10-01T00:00:00Z)',
+  });
+const rrule = z.string().refine(
+  (v) => {
+    try {
+      parseRule(v);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'expected an RFC 5545 RRULE such as FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR' },
+);
+const count = z.number().int().min(0);
+
+const absence = z.object({ from: dayOrInstant, to: dayOrInstant, reason: z.string().optional() });
+
+const pattern = z.object({
+  id: z.string().min(1),
+  rrule,
+  dtstart: day,
+  start: time,
+  end: time,
+  exdates: z.array(day).optional(),
+  rdates: z.array(day).optional(),
+  lawyersNeeded: count.optional(),
+  followsWorkingDays: z.boolean().optional(),
+});
+
+const post = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  kind: z.enum(POST_KINDS as [string, ...string[]]),
+  district: z.string().min(1),
+  timeZone: z.string().refine(isKnownTimeZone, { message: 'expected an IANA time zone such as Asia/Shanghai' }),
+  lawyersNeeded: count,
+  patterns: z.array(pattern),
+  opensOnHolidays: z.boolean(),
+  opensOnMakeUpDays: z.boolean(),
+  closedDays: z.array(day).optional(),
+});
+
+const weekdays = z.array(z.number().int().min(1).max(7)).optional();
+const lawyer = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  firmId: z.string(),
+  status: z.enum(['active', 'suspended', 'removed']),
+  eligible: z.boolean(),
+  qualifications: z.object({ kinds: z.array(z.enum(POST_KINDS as [string, ...string[]])), districts: z.array(z.string()) }),
+  leave: z.array(absence).optional(),
+  unavailable: z.array(absence).optional(),
+  maxPerWeek: count.optional(),
+  maxPerMonth: count.optional(),
+  preferences: z
+    .object({
+      desiredWeekdays: weekdays,
+      undesiredWeekdays: weekdays,
+      desiredDays: z.array(day).optional(),
+      undesiredDays: z.array(day).optional(),
+      desiredPosts: z.array(z.string()).optional(),
+      undesiredPosts: z.array(z.string()).optional(),
+      desiredDistricts: z.array(z.string()).optional(),
+      undesiredDistricts: z.array(z.string()).optional(),
+    })
+    .optional(),
+});
+
+const rules = z
+  .object({
+    minRestHours: z.number().min(0),
+    maxPerWeek: count,
+    maxPerMonth: count,
+    earlyStartsBefore: time,
+    lateEndsAfter: time,
+    samePostPerMonth: count,
+    maxFirmShareAtPost: z.number().min(0).max(1),
+    swapRequiresSameFirm: z.boolean(),
+    weights: z.record(z.string(), z.number().min(0)),
+  })
+  .partial();
+
+const assignment = z.object({ slotId: z.string(), lawyerId: z.string(), pinned: z.boolean().optional() });
+
+export const rotaInstanceSchema = z
+  .object({
+    period: z.object({ from: day, to: day }),
+    posts: z.array(post),
+    lawyers: z.array(lawyer),
+    calendar: z.object({ holidays: z.record(day, z.string()), makeUpDays: z.record(day, z.string()) }),
+    rules: rules.optional(),
+    pins: z.array(assignment).optional(),
+    extraSlots: z.array(z.object({ postId: z.string(), day, start: time, end: time, lawyersNeeded: count.optional() })).optional(),
+    seed: z.number().int(),
+  })
+  .superRefine((inst, ctx) => {
+    if (inst.period.from > inst.period.to) ctx.addIssue({ code: 'custom', path: ['period'], message: 'period.from is after period.to' });
+    const duplicates = (ids: string[]) => ids.filter((id, i) => ids.indexOf(id) !== i);
+    for (const id of duplicates(inst.posts.map((p) => p.id))) ctx.addIssue({ code: 'custom', path: ['posts'], message: `duplicate post id ${id}` });
+    for (const id of duplicates(inst.lawyers.map((l) => l.id))) ctx.addIssue({ code: 'custom', path: ['lawyers'], message: `duplicate lawyer id ${id}` });
+    const postIds = new Set(inst.posts.map((p) => p.id));
+    const lawyerIds = new Set(inst.lawyers.map((l) => l.id));
+    inst.extraSlots?.forEach((s, i) => {
+      if (!postIds.has(s.postId)) ctx.addIssue({ code: 'custom', path: ['extraSlots', i, 'postId'], message: `unknown post ${s.postId}` });
+    });
+    inst.pins?.forEach((pin, i) => {
+      if (!lawyerIds.has(pin.lawyerId)) ctx.addIssue({ code: 'custom', path: ['pins', i, 'lawyerId'], message: `unknown lawyer ${pin.lawyerId}` });
+    });
+  });
+
+export interface InstanceIssue {
+  path: string;
+  message: string;
+}
+
+/** Parses an instance read from a file or a request, with one readable issue per problem. */
+export function parseRotaInstance(input: unknown): { ok: true; instance: RotaInstance } | { ok: false; issues: InstanceIssue[] } {
+  const result = rotaInstanceSchema.safeParse(input);
+  if (result.success) return { ok: true, instance: result.data as RotaInstance };
+  return {
+    ok: false,
+    issues: result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(root)', message: issue.message })),
+  };
+}
