@@ -27,7 +27,7 @@ describe('login and logout', () => {
     expect(cookie).toMatch(new RegExp(`^${SESSION_COOKIE}=`));
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
-    const body = await res.json();
+    const body = (await res.json()) as { user: unknown };
     expect(body.user).toMatchObject({ username: 'coord1', role: 'coordinator', mustChangePassword: false });
     const token = decodeURIComponent(cookie.split(';')[0]!.split('=')[1]!);
     const stored = await SessionModel.find({}).lean();
