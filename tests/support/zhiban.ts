@@ -1,3 +1,4 @@
+import type { Express } from 'express';
 import type { Role } from '../../api/src/contracts/common';
 import type { CreateLawyerBody } from '../../api/src/contracts/lawyers';
 import type { AppDeps } from '../../api/src/app';
@@ -81,9 +82,10 @@ export class Client {
 
 /** Starts the real app; returns its URL and a way to make signed-in clients. */
 export function useApp(overrides: () => Partial<AppDeps> = () => ({})) {
-  const state: { server?: Listening; url: string } = { url: '' };
+  const state: { server?: Listening; url: string; app?: Express } = { url: '' };
   beforeAll(async () => {
-    state.server = await listen(buildTestApp(overrides()));
+    state.app = buildTestApp(overrides());
+    state.server = await listen(state.app);
     state.url = state.server.url;
   });
   afterAll(async () => {
@@ -91,6 +93,7 @@ export function useApp(overrides: () => Partial<AppDeps> = () => ({})) {
   });
   return {
     url: () => state.url,
+    app: () => state.app!,
     client: () => new Client(state.url),
     async as(username: string, password = TEST_PASSWORD): Promise<Client> {
       const c = new Client(state.url);

@@ -1,0 +1,127 @@
+import type { Role } from '../../../api/src/contracts/common';
+import type { Access, AnyRoute } from '../../../api/src/lib/route';
+import { useTestDatabase } from '../../support/db';
+import { Client, createAccount, eligibleLawyer, manualClock, useApp } from '../../support/zhiban';
+
+useTestDatabase();
+const clock = manualClock('2026-06-01T02:00:00Z');
+const app = useApp(() => ({ clock }));
+
+const STAFF = ['admin', 'coordinator'];
+/**
+ * Who may call what. A route added without a line here fails the first test; a changed
+ * access fails the second. Keep in sync with the `Routes` comments in api/src/contracts.
+ */
+const EXPECTED: Record<string, 'public' | 'authenticated' | string[]> = {
+  'POST /auth/login': 'public',
+  'POST /auth/logout': 'authenticated',
+  'GET /auth/me': 'authenticated',
+  'POST /auth/password': 'authenticated',
+  'GET /users': ['admin'],
+  'POST /users': ['admin'],
+  'PATCH /users/:id': ['admin'],
+  'POST /users/:id/reset-password': ['admin'],
+  'POST /lawyers/imports': STAFF,
+  'GET /lawyers/imports/:id': STAFF,
+  'POST /lawyers/imports/:id/confirm': STAFF,
+  'GET /lawyers': ['admin', 'coordinator', 'hotline'],
+  'GET /lawyers/flagged': STAFF,
+  'GET /lawyers/export': ['admin', 'coordinator', 'hotline'],
+  'POST /lawyers': STAFF,
+  'GET /lawyers/:id': ['admin', 'coordinator', 'hotline', 'lawyer'],
+  'PATCH /lawyers/:id': STAFF,
+  'PUT /lawyers/:id/assessments/:year': STAFF,
+  'DELETE /lawyers/:id/assessments/:year': STAFF,
+  'PUT /lawyers/:id/attestation': STAFF,
+  'POST /lawyers/:id/complaints': STAFF,
+  'PATCH /lawyers/:id/complaints/:complaintId': STAFF,
+  'POST /lawyers/:id/vetting': STAFF,
+  'POST /lawyers/:id/status': STAFF,
+  'GET /posts': 'authenticated',
+  'GET /posts/:id': 'authenticated',
+  'POST /posts': STAFF,
+  'PATCH /posts/:id': STAFF,
+  'POST /posts/:id/deactivate': STAFF,
+  'POST /posts/:id/activate': STAFF,
+  'GET /audit': ['admin'],
+};
+
+const ROLES: Role[] = ['admin', 'coordinator', 'lawyer', 'hotline'];
+const keyOf = (r: AnyRoute) => `${r.method.toUpperCase()} ${r.path}`;
+const routes = () => app.app().locals.routeRegistry!.routes;
+const normalise = (a: Access) => (typeof a === 'string' ? a : [...a].sort());
+
+const ids = { lawyer: '', post: '', user: '', importId: '', complaint: '' };
+const sessions = new Map<Role, Client>();
+
+beforeAll(async () => {
+  await createAccount('admin', 'admin');
+  await createAccount('coord', 'coordinator');
+  await createAccount('hotline', 'hotline');
+  ids.user = (await createAccount('spare', 'hotline')).id;
+  const admin = await app.as('admin');
+  const lawyer = await admin.post('/lawyers', eligibleLawyer(1));
+  ids.lawyer = lawyer.body.lawyer.id;
+  const complained = await admin.post(`/lawyers/${ids.lawyer}/complaints`, { date: '2026-01-01', summary: 's', upheld: false });
+  ids.complaint = complained.body.lawyer.complaints[0].id;
+  await createAccount('lawyer', 'lawyer', { lawyerId: ids.lawyer });
+  const post = await admin.post('/posts', { kind: 'court', name: '测试法院', code: 'T-COURT', district: '玄武区', address: '测试路1号' });
+  ids.post = post.body.id;
+  const csv = '姓名,性别,执业证号,律师事务所,执业时间,联系电话,身份证号\n张三,男,13201200000000099,某所,2010-01-01,13800000099,110101198001010011\n';
+  const form2 = new FormData();
+  form2.append('file', new Blob([csv]), 'one.csv');
+  const imp = await admin.request('POST', '/lawyers/imports', form2);
+  ids.importId = imp.body.id;
+  for (const role of ROLES) sessions.set(role, await app.as(role === 'coordinator' ? 'coord' : role));
+});
+
+function concretePath(route: AnyRoute): string {
+  const idFor = route.path.startsWith('/lawyers/imports') ? ids.importId : route.path.startsWith('/posts') ? ids.post : route.path.startsWith('/users') ? ids.user : ids.lawyer;
+  return route.path.replace(':id', idFor).replace(':year', '2025').replace(':complaintId', ids.complaint);
+}
+
+describe('the route registry', () => {
+  it('when the app is built, then every declared route has a line in the expected table and vice versa', () => {
+    expect(routes().map(keyOf).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('when access is declared, then it matches the expected table', () => {
+    for (const route of routes()) {
+      const expected = EXPECTED[keyOf(route)]!;
+      expect([keyOf(route), normalise(route.access)]).toEqual([keyOf(route), typeof expected === 'string' ? expected : [...expected].sort()]);
+    }
+  });
+
+  it('when looking for public routes, then only sign-in is public: no lawyer, user, post, import or audit data without an account', () => {
+    expect(routes().filter((r) => r.access === 'public').map(keyOf)).toEqual(['POST /auth/login']);
+  });
+});
+
+describe('walking every route with every role', () => {
+  it('when anonymous, then every non-public route answers 401 and public ones do not', async () => {
+    const anon = app.client();
+    for (const route of routes()) {
+      const res = await anon.request(route.method.toUpperCase(), concretePath(route), route.method === 'get' ? undefined : {});
+      if (route.access === 'public') expect([keyOf(route), res.status]).not.toEqual([keyOf(route), 401]);
+      else expect([keyOf(route), res.status, res.body.error?.code]).toEqual([keyOf(route), 401, 'unauthenticated']);
+    }
+  });
+
+  it.each(ROLES)('when signed in as %s, then allowed routes answer neither 401 nor 403 and the others answer 403', async (role) => {
+    const username = role === 'coordinator' ? 'coord' : role;
+    // Logout goes last so the session lasts the walk.
+    const ordered = [...routes()].sort((a, b) => Number(a.path === '/auth/logout') - Number(b.path === '/auth/logout'));
+    const wrong: string[] = [];
+    for (const route of ordered) {
+      if (route.access === 'public') continue;
+      const client = sessions.get(role)!;
+      const res = await client.request(route.method.toUpperCase(), concretePath(route), route.method === 'get' ? undefined : {});
+      const expected = EXPECTED[keyOf(route)]!;
+      const allowed = expected === 'authenticated' || (Array.isArray(expected) && expected.includes(role));
+      if (allowed && (res.status === 401 || res.status === 403)) wrong.push(`${keyOf(route)} allowed but ${res.status}`);
+      if (!allowed && (res.status !== 403 || res.body.error?.code !== 'forbidden')) wrong.push(`${keyOf(route)} denied but ${res.status}`);
+    }
+    expect(wrong).toEqual([]);
+    sessions.set(role, await app.as(username));
+  });
+});
