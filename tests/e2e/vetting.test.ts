@@ -30,7 +30,7 @@ describe('vetting an applicant in the browser', () => {
       return res.body;
     };
     applicant = await create(1, { name: '张晓明', firm: '江苏金陵律师事务所', districts: ['玄武区', '秦淮区'] });
-    ineligible = await create(2, { name: '李文静', firm: '南京长江律师事务所', attestation: undefined, licensedSince: '2024-09-01' });
+    ineligible = await create(2, { name: '李文静', gender: 'female', firm: '南京长江律师事务所', attestation: undefined, licensedSince: '2024-09-01' });
     await create(3, { name: '王建国', firm: '江苏金陵律师事务所', districts: ['鼓楼区'] });
   });
 
@@ -111,9 +111,11 @@ describe('vetting an applicant in the browser', () => {
       const { context, page } = await newPage(browser, opts);
       await signIn(page);
       await page.locator('[data-test^=lawyer-row-], [data-test^=lawyer-card-]').first().waitFor();
+      await page.locator('.el-loading-mask').waitFor({ state: 'detached' });
       await page.screenshot({ path: path.join(SHOTS!, `lawyers-${name}.png`), fullPage: true });
       await page.goto(`${server.url}/staff/lawyers/${ineligible.lawyer.id}`);
       await page.locator('[data-test=dossier-eligibility]').waitFor();
+      await page.locator('.el-loading-mask').waitFor({ state: 'detached' });
       await page.screenshot({ path: path.join(SHOTS!, `dossier-${name}.png`), fullPage: true });
       await context.close();
     }

@@ -39,6 +39,7 @@ const lawyers: Shape<typeof zh> = {
     flaggedOnly: 'To review only',
     export: 'Export Excel',
     exporting: 'Exporting…',
+    create: 'New lawyer',
     import: 'Import',
     name: 'Name',
     licenceNumber: 'Licence number',

@@ -29,6 +29,7 @@ export default {
     flaggedOnly: '仅看待复核',
     export: '导出 Excel',
     exporting: '正在导出…',
+    create: '新增律师',
     import: '批量导入',
     name: '姓名',
     licenceNumber: '执业证号',
