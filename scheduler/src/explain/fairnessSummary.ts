@@ -27,9 +27,9 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 export function fairnessSummary(state: Schedule): FairnessSummary {
   const p = state.p;
   const servable = servableLawyers(p);
-  const weekend = servableLawyers(p, (s) => p.slotWeekend[s] === 1);
-  const early = servableLawyers(p, (s) => p.slotEarly[s] === 1);
-  const late = servableLawyers(p, (s) => p.slotLate[s] === 1);
+  const weekend = servableLawyers(p, 'weekendOrHoliday');
+  const early = servableLawyers(p, 'early');
+  const late = servableLawyers(p, 'late');
   const mean = (counts: Int32Array, mask: Uint8Array) => {
     let sum = 0;
     let n = 0;

@@ -53,6 +53,8 @@ export interface Problem {
   lawyerMaxMonth: Int32Array;
   leave: AbsenceRange[][];
   unavailable: AbsenceRange[][];
+  /** Memo of derived lawyer sets (e.g. who could serve weekend slots), filled on demand. */
+  memo: Map<string, Uint8Array>;
 }
 
 /** Absence compiled either to local-day numbers (inclusive) or to instants (half-open). */
@@ -114,15 +116,28 @@ export function buildProblem(instance: RotaInstance, slots: Slot[]): Problem {
   let lastDay = -Infinity;
   let maxSlotMs = 0;
   const groupSlotLists: number[][] = Array.from({ length: nG }, () => []);
+  const dayFacts = new Map<string, [number, number, number]>();
+  // Slots share instants (and usually the very same strings), so each is parsed once.
+  const instants = new Map<string, number>();
+  const instant = (iso: string) => {
+    let ms = instants.get(iso);
+    if (ms === undefined) instants.set(iso, (ms = Date.parse(iso)));
+    return ms;
+  };
   slots.forEach((s, i) => {
     const p = postIndex.get(s.postId);
     if (p === undefined) throw new RangeError(`slot ${s.id} refers to unknown post ${s.postId}`);
-    slotStart[i] = Date.parse(s.start);
-    slotEnd[i] = Date.parse(s.end);
-    slotDay[i] = epochDay(s.day);
-    slotWeekday[i] = isoWeekday(s.day);
-    slotWeek[i] = weekNumber(slotDay[i]);
-    slotMonth[i] = monthNumber(s.day);
+    slotStart[i] = instant(s.start);
+    slotEnd[i] = instant(s.end);
+    let facts = dayFacts.get(s.day);
+    if (!facts) {
+      facts = [epochDay(s.day), isoWeekday(s.day), monthNumber(s.day)];
+      dayFacts.set(s.day, facts);
+    }
+    slotDay[i] = facts[0];
+    slotWeekday[i] = facts[1];
+    slotWeek[i] = weekNumber(facts[0]);
+    slotMonth[i] = facts[2];
     slotPost[i] = p;
     slotGroup[i] = postGroup[p];
     slotNeeded[i] = s.lawyersNeeded;
@@ -210,6 +225,7 @@ export function buildProblem(instance: RotaInstance, slots: Slot[]): Problem {
     lawyerMaxMonth,
     leave: lawyers.map((l) => (l.leave ?? []).map(compileAbsence)),
     unavailable: lawyers.map((l) => (l.unavailable ?? []).map(compileAbsence)),
+    memo: new Map(),
   };
 }
 

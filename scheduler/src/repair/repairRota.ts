@@ -49,7 +49,7 @@ export function repairRota(instance: RotaInstance, rota: Rota, change: RotaChang
     const frozen = p.slotStart[s] < frozenBefore;
     if (!frozen && (isOnLeave(p, l, s) || isUnavailable(p, l, s))) continue;
     const seat = state.freeSeat(s);
-    if (seat >= 0) state.assign(seat, s, l, frozen || pinned.has(`${a.slotId}|${a.lawyerId}`));
+    if (seat >= 0) state.assign(seat, s, l, frozen || a.pinned === true);
   }
 
   const known = new Set(rota.assignments.map((a) => a.slotId));
@@ -75,7 +75,7 @@ export function repairRota(instance: RotaInstance, rota: Rota, change: RotaChang
   }
 
   const assignments: Assignment[] = assignmentsOf(state).map(({ slotId, lawyerId }) =>
-    pinned.has(`${slotId}|${lawyerId}`) ? { slotId, lawyerId, pinned: true } : { slotId, lawyerId },
+    pinned.size > 0 && pinned.has(`${slotId}|${lawyerId}`) ? { slotId, lawyerId, pinned: true } : { slotId, lawyerId },
   );
   const repaired: Rota = { period: rota.period, seed: rota.seed, slots: p.slots, assignments };
   const diff = diffRotas(rota.assignments, assignments, rota.slots.map((s) => s.id), p.slots.map((s) => s.id));

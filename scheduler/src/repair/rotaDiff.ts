@@ -9,13 +9,22 @@ export interface RotaDiff {
   slotsRemoved: string[];
 }
 
-const key = (a: Assignment) => `${a.slotId}\u0000${a.lawyerId}`;
+/** Lawyers per slot, to test membership without building compound keys. */
+function bySlot(list: Assignment[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const a of list) {
+    const lawyers = out.get(a.slotId);
+    if (lawyers) lawyers.push(a.lawyerId);
+    else out.set(a.slotId, [a.lawyerId]);
+  }
+  return out;
+}
 
 export function diffRotas(before: Assignment[], after: Assignment[], slotsBefore: string[], slotsAfter: string[]): RotaDiff {
-  const old = new Set(before.map(key));
-  const now = new Set(after.map(key));
-  let added = after.filter((a) => !old.has(key(a)));
-  let removed = before.filter((a) => !now.has(key(a)));
+  const old = bySlot(before);
+  const now = bySlot(after);
+  let added = after.filter((a) => !old.get(a.slotId)?.includes(a.lawyerId));
+  let removed = before.filter((a) => !now.get(a.slotId)?.includes(a.lawyerId));
   const moved: RotaDiff['moved'] = [];
   const addedBy = new Map<string, Assignment[]>();
   for (const a of added) addedBy.set(a.lawyerId, [...(addedBy.get(a.lawyerId) ?? []), a]);

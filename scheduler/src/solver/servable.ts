@@ -1,11 +1,36 @@
 import type { Problem } from '../model/problem';
 import { isOnLeave, isUnavailable } from '../rules/hard/assignmentRules';
 
+export type DutyCategory = 'all' | 'weekendOrHoliday' | 'early' | 'late';
+
+function inCategory(p: Problem, category: DutyCategory): (s: number) => boolean {
+  switch (category) {
+    case 'all':
+      return () => true;
+    case 'weekendOrHoliday':
+      return (s) => p.slotWeekend[s] === 1;
+    case 'early':
+      return (s) => p.slotEarly[s] === 1;
+    case 'late':
+      return (s) => p.slotLate[s] === 1;
+  }
+}
+
 /**
- * Lawyers who could serve at least one slot that `include` accepts: active, eligible,
+ * Lawyers who could serve at least one slot of the category: active, eligible,
  * qualified, and not absent for it. Fairness is measured among these lawyers only.
  */
-export function servableLawyers(p: Problem, include: (s: number) => boolean = () => true): Uint8Array {
+export function servableLawyers(p: Problem, category: DutyCategory = 'all'): Uint8Array {
+  const key = `servable:${category}`;
+  let mask = p.memo.get(key);
+  if (!mask) {
+    mask = computeServable(p, inCategory(p, category));
+    p.memo.set(key, mask);
+  }
+  return mask;
+}
+
+function computeServable(p: Problem, include: (s: number) => boolean): Uint8Array {
   const out = new Uint8Array(p.lawyers.length);
   p.groupSlots.forEach((slots, g) => {
     const wanted = Array.from(slots).filter(include);

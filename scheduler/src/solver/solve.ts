@@ -41,12 +41,9 @@ export function solve(p: Problem, options: SolveOptions = {}): { state: Schedule
 export function improveFairness(state: Schedule, budget: Budget): void {
   const p = state.p;
   balanceDuties(state, servableLawyers(p), budget);
-  const weekend = servableLawyers(p, (s) => p.slotWeekend[s] === 1);
-  balanceCategory(state, p.slotWeekend, state.weekendDuties, weekend, budget);
-  const early = servableLawyers(p, (s) => p.slotEarly[s] === 1);
-  balanceCategory(state, p.slotEarly, state.earlyDuties, early, budget, p.slotWeekend);
-  const late = servableLawyers(p, (s) => p.slotLate[s] === 1);
-  balanceCategory(state, p.slotLate, state.lateDuties, late, budget, p.slotWeekend);
+  balanceCategory(state, p.slotWeekend, state.weekendDuties, servableLawyers(p, 'weekendOrHoliday'), budget);
+  balanceCategory(state, p.slotEarly, state.earlyDuties, servableLawyers(p, 'early'), budget, p.slotWeekend);
+  balanceCategory(state, p.slotLate, state.lateDuties, servableLawyers(p, 'late'), budget, p.slotWeekend);
 }
 
 function placePins(state: Schedule): PinConflict[] {

@@ -1,5 +1,5 @@
 import type { Problem } from '../../model/problem';
-import { servableLawyers, spreadAmong } from '../../solver/servable';
+import { servableLawyers, spreadAmong, type DutyCategory } from '../../solver/servable';
 import type { RotaView, SoftOutcome, SoftRule } from '../types';
 
 /**
@@ -11,6 +11,7 @@ function spreadRule(
   defaultWeight: number,
   description: string,
   descriptionZh: string,
+  category: DutyCategory,
   include: (p: Problem, s: number) => boolean,
 ): SoftRule {
   return {
@@ -21,7 +22,7 @@ function spreadRule(
     descriptionZh,
     evaluate(view: RotaView): SoftOutcome {
       const p = view.problem;
-      const servable = servableLawyers(p, (s) => include(p, s));
+      const servable = servableLawyers(p, category);
       const counts = view.byLawyer.map((slots) => slots.filter((s) => include(p, s)).length);
       const { max, min, spread } = spreadAmong(counts, servable);
       const details =
@@ -46,6 +47,7 @@ export const fairDuties = spreadRule(
   100,
   'Duties are spread evenly: max−min across lawyers who could serve is at most 1.',
   '值班次数均衡：可值班律师之间最多与最少相差不超过1次。',
+  'all',
   () => true,
 );
 
@@ -54,6 +56,7 @@ export const fairWeekendHolidayDuties = spreadRule(
   50,
   'Weekend and holiday duties are spread evenly.',
   '周末及节假日值班均衡分配。',
+  'weekendOrHoliday',
   (p, s) => p.slotWeekend[s] === 1,
 );
 
@@ -62,6 +65,7 @@ export const fairEarlyDuties = spreadRule(
   20,
   'Early (morning) duties are spread evenly.',
   '上午（早班）值班均衡分配。',
+  'early',
   (p, s) => p.slotEarly[s] === 1,
 );
 
@@ -70,5 +74,6 @@ export const fairLateDuties = spreadRule(
   20,
   'Late (afternoon/evening) duties are spread evenly.',
   '下午（晚班）值班均衡分配。',
+  'late',
   (p, s) => p.slotLate[s] === 1,
 );

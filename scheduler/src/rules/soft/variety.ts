@@ -13,15 +13,17 @@ export const postVariety: SoftRule = {
     let penalty = 0;
     const details: string[] = [];
     view.byLawyer.forEach((slots, l) => {
-      const counts = new Map<string, number>();
+      if (slots.length <= limit) return;
+      const counts = new Map<number, number>();
       for (const s of slots) {
-        const key = `${p.slots[s].postId} ${p.slots[s].day.slice(0, 7)}`;
+        const key = p.slotPost[s] * p.monthCount + p.slotMonth[s] - p.firstMonth;
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }
       for (const [key, n] of counts) {
         if (n <= limit) continue;
         penalty += n - limit;
-        if (details.length < 20) details.push(`${p.lawyers[l].id} ${n}× at ${key}`);
+        const post = p.posts[Math.floor(key / p.monthCount)].id;
+        if (details.length < 20) details.push(`${p.lawyers[l].id} ${n}× at ${post} in month ${(key % p.monthCount) + 1} of the period`);
       }
     });
     return { penalty, target: 0, actual: penalty, details };
@@ -37,26 +39,30 @@ export const firmBalance: SoftRule = {
   descriptionZh: '同一律师事务所不宜在某一岗位占比过高。',
   evaluate(view: RotaView): SoftOutcome {
     const p = view.problem;
-    const seats = new Map<string, number>();
-    const byFirm = new Map<string, number>();
+    // Keys: (post, month) for seats, and (post, month, firm) for a firm's share.
+    const nF = p.firmIds.length;
+    const seats = new Map<number, number>();
+    const byFirm = new Map<number, number>();
     view.bySlot.forEach((lawyers, s) => {
-      const key = `${p.slots[s].postId} ${p.slots[s].day.slice(0, 7)}`;
+      if (lawyers.length === 0) return;
+      const key = p.slotPost[s] * p.monthCount + p.slotMonth[s] - p.firstMonth;
       seats.set(key, (seats.get(key) ?? 0) + lawyers.length);
       for (const l of lawyers) {
-        const fk = `${key}|${p.lawyers[l].firmId}`;
+        const fk = key * nF + p.lawyerFirm[l];
         byFirm.set(fk, (byFirm.get(fk) ?? 0) + 1);
       }
     });
     let penalty = 0;
     const details: string[] = [];
     for (const [fk, n] of byFirm) {
-      const key = fk.slice(0, fk.lastIndexOf('|'));
+      const key = Math.floor(fk / nF);
       const total = seats.get(key) ?? 0;
       if (total < 4) continue;
       const excess = n - Math.floor(p.rules.maxFirmShareAtPost * total);
       if (excess <= 0) continue;
       penalty += excess;
-      if (details.length < 20) details.push(`firm ${fk.slice(fk.lastIndexOf('|') + 1)} holds ${n}/${total} at ${key}`);
+      const post = p.posts[Math.floor(key / p.monthCount)].id;
+      if (details.length < 20) details.push(`firm ${p.firmIds[fk % nF]} holds ${n}/${total} seats at ${post} in month ${(key % p.monthCount) + 1} of the period`);
     }
     return { penalty, target: 0, actual: penalty, details };
   },
