@@ -24,7 +24,8 @@ export { DEFAULT_RULES, resolveRules } from './model/defaults';
 export { rotaInstanceSchema, parseRotaInstance, type InstanceIssue } from './model/instanceSchema';
 
 export { expandSlots, slotId } from './recurrence/expandSlots';
-export { expandPatternDays } from './recurrence/expandPattern';
+export { expandPatternDays, parseRule } from './recurrence/expandPattern';
+export { addDays, isoWeekday, daysBetween } from './time/localDay';
 export { wallTimeToInstant } from './time/zonedTime';
 
 export { chinaHolidayCalendar, CHINA_HOLIDAY_YEARS } from './calendar/chinaHolidays';

@@ -6,8 +6,8 @@
  * are `YYYY-MM-DD` in the post's IANA zone; local wall times are `HH:mm`.
  */
 
-export type PostKind = 'detention_centre' | 'procuratorate' | 'court';
-export const POST_KINDS: readonly PostKind[] = ['detention_centre', 'procuratorate', 'court'];
+export type PostKind = 'detention_centre' | 'procuratorate' | 'court' | 'fast_track' | 'hotline' | 'online';
+export const POST_KINDS: readonly PostKind[] = ['detention_centre', 'procuratorate', 'court', 'fast_track', 'hotline', 'online'];
 
 /** A recurring shift at a post, written as RFC 5545 rules in local wall time. */
 export interface ShiftPattern {

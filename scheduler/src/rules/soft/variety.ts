@@ -1,4 +1,11 @@
+import type { Problem } from '../../model/problem';
 import type { RotaView, SoftOutcome, SoftRule } from '../types';
+
+/** `YYYY-MM` of a month index counted from the problem's first month. */
+function monthLabel(p: Problem, index: number): string {
+  const m = p.firstMonth + index;
+  return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+}
 
 /** Duties of one lawyer at one post in one month beyond `samePostPerMonth`. */
 export const postVariety: SoftRule = {
@@ -23,7 +30,7 @@ export const postVariety: SoftRule = {
         if (n <= limit) continue;
         penalty += n - limit;
         const post = p.posts[Math.floor(key / p.monthCount)].id;
-        if (details.length < 20) details.push(`${p.lawyers[l].id} ${n}× at ${post} in month ${(key % p.monthCount) + 1} of the period`);
+        if (details.length < 20) details.push(`${p.lawyers[l].id} ${n}× at ${post} in ${monthLabel(p, key % p.monthCount)}`);
       }
     });
     return { penalty, target: 0, actual: penalty, details };
@@ -62,7 +69,7 @@ export const firmBalance: SoftRule = {
       if (excess <= 0) continue;
       penalty += excess;
       const post = p.posts[Math.floor(key / p.monthCount)].id;
-      if (details.length < 20) details.push(`firm ${p.firmIds[fk % nF]} holds ${n}/${total} seats at ${post} in month ${(key % p.monthCount) + 1} of the period`);
+      if (details.length < 20) details.push(`firm ${p.firmIds[fk % nF]} holds ${n}/${total} seats at ${post} in ${monthLabel(p, key % p.monthCount)}`);
     }
     return { penalty, target: 0, actual: penalty, details };
   },
