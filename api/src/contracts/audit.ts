@@ -10,8 +10,9 @@
 import { z } from 'zod';
 import { idSchema, paginationQuery, roleSchema, type Instant, type Role } from './common';
 
-export const AUDIT_ENTITY_TYPES = ['lawyer', 'post', 'user', 'import'] as const;
-export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+/** Entity types written by this area; other areas add theirs (any lower-case word). */
+export const AUDIT_ENTITY_TYPES = ['lawyer', 'post', 'user', 'import', 'rota', 'calendar', 'absence', 'swap'] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number] | (string & {});
 
 /** Actions written so far; later areas add their own `<entity>.<verb>` actions. */
 export const AUDIT_ACTIONS = [
@@ -27,7 +28,7 @@ const instantParam = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'mus
 
 export const auditQuery = paginationQuery.extend({
   actorId: idSchema.optional(),
-  entityType: z.enum(AUDIT_ENTITY_TYPES).optional(),
+  entityType: z.string().regex(/^[a-z][a-z_]{0,31}$/, 'must be an entity type such as lawyer').optional(),
   entityId: z.string().trim().max(64).optional(),
   action: z.string().trim().max(64).optional(),
   /** Inclusive lower bound (ISO instant or YYYY-MM-DD, read as UTC midnight). */

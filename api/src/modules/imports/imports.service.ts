@@ -13,7 +13,7 @@ import { readSheet } from './sheet';
 
 export const IMPORT_TTL_MS = 30 * 60_000;
 export const MAX_IMPORT_ROWS = 5000;
-const CHUNK = 100;
+const CHUNK = 200;
 
 function toPreview(b: ImportBatch): ImportPreview {
   const invalid = b.previewRows.filter((r) => !r.valid).length;
@@ -121,13 +121,10 @@ export function createImportsService(deps: { clock: Clock; policy: EligibilityPo
       const bodies = batch.validBodies.slice(start, start + CHUNK);
       const fields = bodies.map((b) => newLawyerFields(b, { now, policy, by, reason: `表格导入 imported from ${batch.fileName}`, importId: id }));
       const inserted = await insertLawyersIfAbsent(fields, now);
-      if (inserted.length > 0) {
-        const docs = await LawyerModel.find({ licenceNumber: { $in: inserted } }, { _id: 1, name: 1, licenceNumber: 1, status: 1 }).lean();
-        await audit.recordMany(
-          actor,
-          docs.map((d) => ({ action: 'lawyer.import', entityType: 'lawyer' as const, entityId: String(d._id), after: d, note: `import ${id}` })),
-        );
-      }
+      await audit.recordMany(
+        actor,
+        inserted.map((d) => ({ action: 'lawyer.import', entityType: 'lawyer' as const, entityId: d.id, after: { ...d, status: 'applicant' }, note: `import ${id}` })),
+      );
       const created = await LawyerModel.countDocuments({ importId: id });
       await recordImportProgress(id, start + bodies.length, created);
     }

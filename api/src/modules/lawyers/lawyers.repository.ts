@@ -37,22 +37,25 @@ export async function updateLawyerAtRev(id: string, rev: number, set: Partial<La
 
 /**
  * Inserts lawyers keyed by licence number; an existing licence number is left untouched, so
- * running the same batch again creates nothing twice. Returns the licence numbers inserted.
+ * running the same batch again creates nobody twice (the unique index settles races).
+ * Returns the lawyers inserted. One lookup plus one insertMany: per-row upserts would each
+ * scan the collection on FerretDB.
  */
-export async function insertLawyersIfAbsent(rows: LawyerFields[], at: Date): Promise<string[]> {
+export async function insertLawyersIfAbsent(rows: LawyerFields[], at: Date): Promise<{ id: string; name: string; licenceNumber: string }[]> {
   if (rows.length === 0) return [];
-  const result = await LawyerModel.bulkWrite(
-    rows.map((r) => ({
-      updateOne: {
-        filter: { licenceNumber: r.licenceNumber },
-        update: { $setOnInsert: { ...r, rev: 0, createdAt: at, updatedAt: at } },
-        upsert: true,
-      },
-    })),
-    { ordered: false, timestamps: false },
-  );
-  const indexes = Object.keys(result.upsertedIds ?? {}).map(Number);
-  return indexes.map((i) => rows[i]!.licenceNumber);
+  const existing = await findRegisteredLicenceNumbers(rows.map((r) => r.licenceNumber));
+  const fresh = rows.filter((r) => !existing.has(r.licenceNumber)).map((r) => ({ ...r, rev: 0, createdAt: at, updatedAt: at }));
+  if (fresh.length === 0) return [];
+  let docs: { _id: Types.ObjectId; name: string; licenceNumber: string }[];
+  try {
+    docs = (await LawyerModel.insertMany(fresh, { ordered: false, lean: true })) as unknown as typeof docs;
+  } catch (err) {
+    const e = err as { code?: number; writeErrors?: { code?: number; err?: { code?: number } }[]; insertedDocs?: typeof docs };
+    const codes = (e.writeErrors ?? []).map((w) => w.code ?? w.err?.code);
+    if (codes.length === 0 || codes.some((c) => c !== 11000)) throw err;
+    docs = e.insertedDocs ?? [];
+  }
+  return docs.map((d) => ({ id: String(d._id), name: d.name, licenceNumber: d.licenceNumber }));
 }
 
 export function listFilter(q: Partial<LawyersQuery>): Record<string, unknown> {

@@ -1,0 +1,22 @@
+import type { PlanningLawyer } from '../rotas/planning/planningInputs';
+import { LawyerModel } from './lawyers.model';
+
+const FIELDS = { name: 1, firm: 1, licenceNumber: 1, status: 1, eligible: 1, districts: 1, postKinds: 1 } as const;
+
+type Row = Omit<PlanningLawyer, 'id'> & { _id: unknown };
+
+/** The facts planning needs about lawyers (no private data), all or by id. */
+export async function findPlanningLawyers(ids?: string[]): Promise<PlanningLawyer[]> {
+  const filter = ids ? { _id: { $in: ids.filter((id) => /^[0-9a-f]{24}$/i.test(id)) } } : {};
+  const docs = await LawyerModel.find(filter).select(FIELDS).sort({ licenceNumber: 1 }).lean<Row[]>();
+  return docs.map((d) => ({
+    id: String(d._id),
+    name: d.name,
+    firm: d.firm,
+    licenceNumber: d.licenceNumber,
+    status: d.status,
+    eligible: d.eligible,
+    districts: d.districts ?? [],
+    postKinds: d.postKinds ?? [],
+  }));
+}
