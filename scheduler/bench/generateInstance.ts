@@ -56,7 +56,14 @@ export function jiangsuRegions(): RegionSpec[] {
   );
 }
 
-const KIND_NAMES: Record<PostKind, string> = { detention_centre: '看守所', procuratorate: '人民检察院', court: '人民法院' };
+const KIND_NAMES: Record<PostKind, string> = {
+  detention_centre: '看守所',
+  procuratorate: '人民检察院',
+  court: '人民法院',
+  fast_track: '刑事案件快速办理中心',
+  hotline: '法律援助热线',
+  online: '网络值班',
+};
 const WEEKDAYS = 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR';
 
 function shifts(kind: PostKind, weekday: boolean, everyOtherSaturday: boolean): ShiftPattern[] {

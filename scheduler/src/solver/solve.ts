@@ -1,6 +1,7 @@
 import type { Problem } from '../model/problem';
 import { balanceCategory, balanceDuties, type Budget } from './balance';
 import { constructRota } from './construct';
+import { improvePreferences } from './improvePreferences';
 import { SeatFiller } from './fillSeat';
 import { seededPermutation } from './random';
 import { BLOCK, BLOCK_NAMES, Schedule } from './schedule';
@@ -44,6 +45,7 @@ export function improveFairness(state: Schedule, budget: Budget): void {
   balanceCategory(state, p.slotWeekend, state.weekendDuties, servableLawyers(p, 'weekendOrHoliday'), budget);
   balanceCategory(state, p.slotEarly, state.earlyDuties, servableLawyers(p, 'early'), budget, p.slotWeekend);
   balanceCategory(state, p.slotLate, state.lateDuties, servableLawyers(p, 'late'), budget, p.slotWeekend);
+  improvePreferences(state, budget);
 }
 
 function placePins(state: Schedule): PinConflict[] {

@@ -84,3 +84,18 @@ describe('planRota', () => {
     expect(result.figures.weekendSpread).toBeLessThanOrEqual(1);
   });
 });
+
+describe('preferences', () => {
+  it('when a lawyer dislikes Mondays and a trade is possible, then they get no Monday duty', () => {
+    const inst = instance({
+      lawyers: [lawyer('a', { preferences: { undesiredWeekdays: [1] } }), lawyer('b'), lawyer('c'), lawyer('d')],
+      rules: { maxPerWeek: 5 },
+    });
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const result = planRota({ ...inst, seed });
+      const aMondays = result.rota.assignments.filter((x) => x.lawyerId === 'a' && x.slotId.includes('2026-10-12'));
+      expect(aMondays).toEqual([]);
+      expect(result.figures.spread).toBeLessThanOrEqual(1);
+    }
+  });
+});
