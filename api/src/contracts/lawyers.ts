@@ -101,19 +101,26 @@ export type AttestationBody = z.infer<typeof attestationBody>;
 
 export const assessmentEntry = z.object({ year: assessmentYearSchema, grade: assessmentGradeSchema });
 
-export const createLawyerBody = z.object({
+/** The facts of a lawyer without defaults (so a partial update never resets a missing field). */
+const lawyerFacts = z.object({
   name: z.string().trim().min(1).max(40),
   gender: genderSchema,
   licenceNumber: licenceNumberSchema,
   firm: z.string().trim().min(1).max(100),
   licensedSince: daySchema,
-  criminalCases: z.number().int().min(0).max(100000).default(0),
+  criminalCases: z.number().int().min(0).max(100000),
   criminalExperienceNote: z.string().trim().max(500).nullish(),
   phone: phoneSchema,
   idNumber: idNumberSchema,
   photo: z.string().max(200_000).regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/, 'must be a PNG/JPEG/WebP data URL').nullish(),
-  districts: z.array(districtSchema).max(20).default([]),
-  postKinds: z.array(postKindSchema).max(6).default([]),
+  districts: z.array(districtSchema).max(20),
+  postKinds: z.array(postKindSchema).max(6),
+});
+
+export const createLawyerBody = lawyerFacts.extend({
+  criminalCases: lawyerFacts.shape.criminalCases.default(0),
+  districts: lawyerFacts.shape.districts.default([]),
+  postKinds: lawyerFacts.shape.postKinds.default([]),
   assessments: z.array(assessmentEntry).max(50).default([])
     .refine((a) => new Set(a.map((x) => x.year)).size === a.length, 'one assessment per year'),
   attestation: attestationBody.optional(),
@@ -121,8 +128,7 @@ export const createLawyerBody = z.object({
 export type CreateLawyerBody = z.infer<typeof createLawyerBody>;
 
 /** Facts that are not assessments, complaints, attestation or status (those have their own routes). */
-export const updateLawyerBody = createLawyerBody
-  .omit({ assessments: true, attestation: true })
+export const updateLawyerBody = lawyerFacts
   .partial()
   .refine((b) => Object.keys(b).length > 0, 'nothing to change');
 export type UpdateLawyerBody = z.infer<typeof updateLawyerBody>;
