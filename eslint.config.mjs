@@ -27,6 +27,11 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The rota engine is pure: no I/O frameworks, no other layer, no environment.
     files: ['scheduler/src/**/*.ts'],
     rules: {

@@ -8,7 +8,7 @@ const common = { transform: { '^.+\\.ts$': swc }, testEnvironment: 'node', testT
 
 /** @type {import('jest').Config} */
 module.exports = {
-  reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
+  reporters: ['default', '<rootDir>/tests/support/summary-reporter.cjs'],
   testTimeout: 30000,
   projects: [
     { ...common, displayName: 'scheduler', testMatch: ['<rootDir>/tests/scheduler/**/*.test.ts'] },

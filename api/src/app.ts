@@ -15,9 +15,17 @@ import { importRoutes } from './modules/imports/imports.routes';
 import type { EligibilityPolicy } from './modules/lawyers/eligibility';
 import { lawyerRoutes } from './modules/lawyers/lawyers.routes';
 import { postRoutes } from './modules/posts/posts.routes';
-import { createServices, defaultSessionPolicy, type Services } from './modules/services';
+import { createServices, defaultSessionPolicy, type ServiceOptions, type Services } from './modules/services';
 import type { SessionPolicy } from './modules/users/auth.service';
 import { authRoutes, userRoutes } from './modules/users/users.routes';
+import { absenceRoutes } from './modules/absences/absences.routes';
+import { boardRoutes } from './modules/board/board.routes';
+import { calendarRoutes } from './modules/calendar/calendar.routes';
+import { feedRoutes } from './modules/feeds/feeds.routes';
+import { notificationRoutes } from './modules/notifications/notifications.routes';
+import { rotaRoutes } from './modules/rotas/rotas.routes';
+import { shiftRoutes } from './modules/shifts/shifts.routes';
+import { swapRoutes } from './modules/swaps/swaps.routes';
 
 export interface AppDeps extends HealthDeps {
   logger: Logger;
@@ -27,6 +35,9 @@ export interface AppDeps extends HealthDeps {
   session?: SessionPolicy;
   eligibility?: EligibilityPolicy;
   loginLimit?: LoginLimit;
+  /** Realtime hooks, filled in by server.ts once Socket.IO is attached. */
+  events?: ServiceOptions['events'];
+  planInWorker?: boolean;
 }
 
 export const defaultLoginLimit: LoginLimit = { max: 10, windowMs: 15 * 60_000 };
@@ -82,6 +93,9 @@ export function createApp(deps: AppDeps): Express {
     clock: deps.clock ?? systemClock,
     session: deps.session ?? defaultSessionPolicy,
     eligibility: deps.eligibility,
+    logger: deps.logger,
+    events: deps.events,
+    planInWorker: deps.planInWorker,
   });
   // Every route below is declared with its access; mountRoutes puts the guard in front of each.
   app.locals.routeRegistry = mountRoutes(
@@ -93,6 +107,14 @@ export function createApp(deps: AppDeps): Express {
       ...lawyerRoutes(services.lawyers),
       ...postRoutes(services.posts),
       ...auditRoutes(services.audit),
+      ...shiftRoutes(services.shifts),
+      ...calendarRoutes(services.calendar),
+      ...rotaRoutes(services.rotas),
+      ...absenceRoutes(services.absences),
+      ...swapRoutes(services.swaps),
+      ...notificationRoutes(services.notifications),
+      ...feedRoutes(services.feeds),
+      ...boardRoutes(services.board),
     ],
     createGuard(services.auth),
   );

@@ -1,4 +1,19 @@
 import type { Clock } from '../lib/clock';
+import type { Logger } from '../lib/logger';
+import { createAbsencesService } from './absences/absences.service';
+import { createBoardService } from './board/board.service';
+import { createCalendarService } from './calendar/calendar.service';
+import { createFeedsService } from './feeds/feeds.service';
+import { createJobsService } from './jobs/jobs.service';
+import { findPlanningLawyers } from './lawyers/lawyers.planning';
+import { createNotificationsService, type OutboundChannel } from './notifications/notifications.service';
+import { findPostByCode, findPostsByIds } from './posts/posts.lookup';
+import type { RotasService } from './rotas/rotas.service';
+import { createRotasService } from './rotas/rotas.service';
+import { createShiftsService } from './shifts/shifts.service';
+import { createSwapsService } from './swaps/swaps.service';
+import type { Job } from './jobs/jobs.service';
+import type { Notification } from '../contracts/selfservice';
 import { createAuditService } from './audit/audit.service';
 import { defaultEligibilityPolicy, type EligibilityPolicy } from './lawyers/eligibility';
 import { lawyerExists } from './lawyers/lawyers.repository';
@@ -12,6 +27,12 @@ export interface ServiceOptions {
   clock: Clock;
   session: SessionPolicy;
   eligibility?: EligibilityPolicy;
+  logger?: Logger;
+  /** Plan rotas in a worker thread (default true). */
+  planInWorker?: boolean;
+  outbound?: OutboundChannel;
+  /** The realtime layer's hooks: announced after the write succeeded. */
+  events?: { jobUpdated?(job: Job): void; notified?(lawyerId: string, n: Notification): void };
 }
 
 export const defaultSessionPolicy: SessionPolicy = { idleMinutes: 120, absoluteHours: 12 };
@@ -26,7 +47,29 @@ export function createServices(opts: ServiceOptions) {
   const lawyers = createLawyersService({ clock, policy, audit });
   const posts = createPostsService({ audit });
   const imports = createImportsService({ clock, policy, audit });
-  return { audit, auth, users, lawyers, posts, imports };
+  const jobs = createJobsService({ clock, logger: opts.logger, onUpdate: (job) => opts.events?.jobUpdated?.(job) });
+  const calendar = createCalendarService({ audit });
+  const shifts = createShiftsService({ audit, calendar, getPost: (id) => posts.get(id) });
+  const notifications = createNotificationsService({ outbound: opts.outbound, onCreated: (lawyerId, n) => opts.events?.notified?.(lawyerId, n) });
+  // Absences and rotas need each other: approved leave re-covers duties, planning reads leave.
+  const late: { rotas?: RotasService } = {};
+  const absences = createAbsencesService({ clock, audit, rotas: () => late.rotas!, lawyersByIds: findPlanningLawyers });
+  const rotas = createRotasService({
+    clock,
+    logger: opts.logger,
+    audit,
+    jobs,
+    calendar,
+    shifts,
+    notifications,
+    planInWorker: opts.planInWorker,
+    directory: { postsByIds: findPostsByIds, lawyers: () => findPlanningLawyers(), lawyersByIds: findPlanningLawyers, absences: absences.approvedBetween },
+  });
+  late.rotas = rotas;
+  const swaps = createSwapsService({ audit, rotas, notifications, lawyersByIds: findPlanningLawyers });
+  const feeds = createFeedsService({ clock, rotas, postsByIds: findPostsByIds });
+  const board = createBoardService({ clock, rotas, postByCode: findPostByCode, lawyersByIds: findPlanningLawyers });
+  return { audit, auth, users, lawyers, posts, imports, jobs, calendar, shifts, notifications, rotas, absences, swaps, feeds, board };
 }
 
 export type Services = ReturnType<typeof createServices>;

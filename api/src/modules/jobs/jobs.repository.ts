@@ -5,9 +5,12 @@ export type Job = Omit<JobDoc, '_id' | '__v'> & { id: string };
 
 const plain = (doc: JobDoc | null): Job | null => (doc ? (toPlain(doc) as Job) : null);
 
-export async function insertJob(fields: Pick<JobDoc, 'kind' | 'key' | 'payload' | 'maxAttempts' | 'createdBy' | 'runAfter'>): Promise<Job> {
+export async function insertJob(
+  fields: Pick<JobDoc, 'kind' | 'key' | 'payload' | 'maxAttempts' | 'createdBy' | 'runAfter'> & { id?: string },
+): Promise<Job> {
+  const { id, ...rest } = fields;
   try {
-    const doc = await JobModel.create({ ...fields, status: 'queued', steps: {}, progress: { done: 0, total: 0, phase: '' } });
+    const doc = await JobModel.create({ ...rest, ...(id ? { _id: id } : {}), status: 'queued', steps: {}, progress: { done: 0, total: 0, phase: '' } });
     return plain(doc.toObject())!;
   } catch (err) {
     if ((err as { code?: number }).code === 11000) {
@@ -41,6 +44,16 @@ export async function claimJob(kinds: string[], owner: string, now: Date, leaseM
     },
     { $set: { status: 'running', leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs) }, $inc: { attempts: 1 } },
     { sort: { runAfter: 1, createdAt: 1 }, returnDocument: 'after' },
+  ).lean<JobDoc>();
+  return plain(doc);
+}
+
+/** Claims one particular job if it is queued (or its lease ran out). */
+export async function claimJobById(id: string, owner: string, now: Date, leaseMs: number): Promise<Job | null> {
+  const doc = await JobModel.findOneAndUpdate(
+    { _id: id, $or: [{ status: 'queued' }, { status: 'running', leaseUntil: { $lt: now } }] },
+    { $set: { status: 'running', leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs) }, $inc: { attempts: 1 } },
+    { returnDocument: 'after' },
   ).lean<JobDoc>();
   return plain(doc);
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
-import { claimJob, findJob, finishJob, insertJob, updateHeldJob, type Job } from './jobs.repository';
+import { claimJob, claimJobById, findJob, finishJob, insertJob, updateHeldJob, type Job } from './jobs.repository';
 
 export type { Job };
 
@@ -27,6 +27,8 @@ export interface JobContext<P> {
 export type JobHandler<P = unknown, R = unknown> = (ctx: JobContext<P>) => Promise<R>;
 
 export interface EnqueueOptions<P> {
+  /** A chosen id (24 hex), when the caller must record it before the job can start. */
+  id?: string;
   kind: string;
   key?: string;
   payload: P;
@@ -153,6 +155,7 @@ export function createJobsService(opts: JobsOptions) {
     },
     async enqueue<P>(o: EnqueueOptions<P>): Promise<Job> {
       const job = await insertJob({
+        id: o.id,
         kind: o.kind,
         key: o.key ?? `${o.kind}:${randomUUID()}`,
         payload: o.payload,
@@ -168,6 +171,18 @@ export function createJobsService(opts: JobsOptions) {
     },
     get: findJob,
     runOnce,
+    /**
+     * Runs a particular job now, in this process (when the caller waits for it); if the
+     * process dies, the lease runs out and the background loop finishes it elsewhere.
+     */
+    async runNow(id: string): Promise<Job | null> {
+      const job = await claimJobById(id, owner, clock.now(), leaseMs);
+      if (job) {
+        await announce(job.id);
+        await run(job);
+      }
+      return findJob(id);
+    },
     start() {
       if (!stopped) return;
       stopped = false;

@@ -1,0 +1,101 @@
+import type { Absence, AbsencesQuery, CreateAbsenceBody, DecideBody } from '../../contracts/selfservice';
+import type { Actor } from '../../lib/actor';
+import type { Clock } from '../../lib/clock';
+import { AppError } from '../../lib/errors';
+import type { AuditService } from '../audit/audit.service';
+import type { PlanningAbsence, PlanningLawyer } from '../rotas/planning/planningInputs';
+import type { RotasService } from '../rotas/rotas.service';
+import { AbsenceModel, type AbsenceDoc } from './absences.model';
+
+export interface AbsencesDeps {
+  clock: Clock;
+  audit: AuditService;
+  rotas: () => RotasService;
+  lawyersByIds(ids: string[]): Promise<PlanningLawyer[]>;
+}
+
+import { localDayIn } from '../board/board.service';
+
+/** Leave is asked for in the centre's calendar days. */
+const localDay = (d: Date) => localDayIn('Asia/Shanghai', d);
+
+export function createAbsencesService(deps: AbsencesDeps) {
+  async function views(docs: AbsenceDoc[]): Promise<Absence[]> {
+    const names = new Map((await deps.lawyersByIds([...new Set(docs.map((d) => d.lawyerId))])).map((l) => [l.id, l.name]));
+    return docs.map((d) => ({
+      id: String(d._id),
+      lawyerId: d.lawyerId,
+      lawyerName: names.get(d.lawyerId) ?? '',
+      kind: d.kind,
+      from: d.from,
+      to: d.to,
+      reason: d.reason,
+      status: d.status,
+      decidedBy: d.decidedBy,
+      decidedAt: d.decidedAt ? d.decidedAt.toISOString() : null,
+      note: d.note,
+      dutiesAffected: 0,
+      createdAt: d.createdAt.toISOString(),
+    }));
+  }
+
+  async function one(id: string): Promise<AbsenceDoc> {
+    const doc = await AbsenceModel.findById(id).lean<AbsenceDoc>();
+    if (!doc) throw new AppError('absence_not_found', 'No such leave request', 404);
+    return doc;
+  }
+
+  async function request(actor: Actor, body: CreateAbsenceBody): Promise<Absence> {
+    if (!actor.lawyerId) throw new AppError('no_lawyer_profile', 'This account is not linked to a lawyer', 403);
+    if (body.from < localDay(deps.clock.now())) throw new AppError('absence_in_past', 'Leave cannot start in the past', 400);
+    const doc = await AbsenceModel.create({ lawyerId: actor.lawyerId, ...body, status: 'pending' });
+    return (await views([doc.toObject()]))[0];
+  }
+
+  async function cancel(actor: Actor, id: string): Promise<Absence> {
+    const doc = await one(id);
+    if (doc.lawyerId !== actor.lawyerId) throw new AppError('not_yours', 'This is not your request', 403);
+    const res = await AbsenceModel.updateOne({ _id: id, status: 'pending' }, { $set: { status: 'cancelled' } });
+    if (res.matchedCount !== 1) throw new AppError('not_pending', 'Only a pending request can be cancelled', 409);
+    return (await views([await one(id)]))[0];
+  }
+
+  /** Staff decide; approved leave re-covers the lawyer's published duties inside it. */
+  async function decide(actor: Actor, id: string, body: DecideBody): Promise<Absence> {
+    const before = await one(id);
+    const res = await AbsenceModel.updateOne(
+      { _id: id, status: 'pending' },
+      { $set: { status: body.approve ? 'approved' : 'rejected', decidedBy: actor.username, decidedAt: deps.clock.now(), note: body.note ?? null } },
+    );
+    if (res.matchedCount !== 1) throw new AppError('not_pending', 'This request was already decided', 409);
+    if (body.approve) {
+      const job = await deps.rotas().repairForLeave(actor.username, before.lawyerId, before.from, before.to, `请假：${before.reason}`, `leave:${id}`);
+      await AbsenceModel.updateOne({ _id: id }, { $set: { repairJobId: job.id } });
+    }
+    const after = await one(id);
+    await deps.audit.record(actor, { action: body.approve ? 'absence.approve' : 'absence.reject', entityType: 'absence', entityId: id, before, after });
+    return (await views([after]))[0];
+  }
+
+  async function list(q: AbsencesQuery): Promise<Absence[]> {
+    const filter: Record<string, unknown> = {};
+    if (q.status) filter.status = q.status;
+    if (q.lawyerId) filter.lawyerId = q.lawyerId;
+    return views(await AbsenceModel.find(filter).sort({ from: -1 }).limit(500).lean<AbsenceDoc[]>());
+  }
+
+  async function mine(actor: Actor): Promise<Absence[]> {
+    if (!actor.lawyerId) return [];
+    return list({ lawyerId: actor.lawyerId });
+  }
+
+  /** Approved absences overlapping a period, for planning. */
+  async function approvedBetween(from: string, to: string): Promise<PlanningAbsence[]> {
+    const docs = await AbsenceModel.find({ status: 'approved', from: { $lte: to }, to: { $gte: from } }).lean<AbsenceDoc[]>();
+    return docs.map((d) => ({ lawyerId: d.lawyerId, kind: d.kind, from: d.from, to: d.to }));
+  }
+
+  return { request, cancel, decide, list, mine, approvedBetween };
+}
+
+export type AbsencesService = ReturnType<typeof createAbsencesService>;

@@ -1,0 +1,64 @@
+import type { Notification } from '../../contracts/selfservice';
+import type { Actor } from '../../lib/actor';
+import { AppError } from '../../lib/errors';
+import { NotificationModel, type NotificationDoc } from './notifications.model';
+
+export interface NewNotification {
+  lawyerId: string;
+  kind: string;
+  key: string;
+  params: Record<string, string | number>;
+  text: string;
+  dedupeKey: string;
+}
+
+/**
+ * Delivery beyond the app (SMS, e-mail). None is configured by default; a deployment plugs
+ * one in here. In-app notifications are always stored first.
+ */
+export interface OutboundChannel {
+  deliver(notifications: NewNotification[]): Promise<void>;
+}
+
+export const noOutboundChannel: OutboundChannel = { deliver: async () => undefined };
+
+function view(d: NotificationDoc): Notification {
+  return { id: String(d._id), kind: d.kind, key: d.key, params: d.params ?? {}, text: d.text, read: d.read, createdAt: d.createdAt.toISOString() };
+}
+
+export function createNotificationsService(deps: { outbound?: OutboundChannel; onCreated?: (lawyerId: string, n: Notification) => void } = {}) {
+  const outbound = deps.outbound ?? noOutboundChannel;
+
+  /** Stores notifications once each (by dedupeKey), then announces and delivers the new ones. */
+  async function notify(items: NewNotification[]): Promise<number> {
+    const fresh: { item: NewNotification; doc: NotificationDoc }[] = [];
+    for (const item of items) {
+      try {
+        const doc = await NotificationModel.create({ ...item, read: false });
+        fresh.push({ item, doc: doc.toObject() });
+      } catch (err) {
+        if ((err as { code?: number }).code !== 11000) throw err;
+      }
+    }
+    for (const { item, doc } of fresh) deps.onCreated?.(item.lawyerId, view(doc));
+    if (fresh.length) await outbound.deliver(fresh.map((f) => f.item));
+    return fresh.length;
+  }
+
+  async function mine(actor: Actor): Promise<Notification[]> {
+    if (!actor.lawyerId) return [];
+    const docs = await NotificationModel.find({ lawyerId: actor.lawyerId }).sort({ createdAt: -1 }).limit(200).lean<NotificationDoc[]>();
+    return docs.map(view);
+  }
+
+  async function markRead(actor: Actor, id: string): Promise<Notification> {
+    const doc = await NotificationModel.findById(id).lean<NotificationDoc>();
+    if (!doc || doc.lawyerId !== actor.lawyerId) throw new AppError('notification_not_found', 'No such notification', 404);
+    await NotificationModel.updateOne({ _id: id }, { $set: { read: true } });
+    return view({ ...doc, read: true });
+  }
+
+  return { notify, mine, markRead };
+}
+
+export type NotificationsService = ReturnType<typeof createNotificationsService>;

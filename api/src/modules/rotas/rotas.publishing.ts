@@ -1,0 +1,128 @@
+import type { PublishBody, PublishStarted, RotaVersionSummary } from '../../contracts/rotas';
+import type { Actor } from '../../lib/actor';
+import { AppError } from '../../lib/errors';
+import { acquireLease, releaseLease } from '../jobs/jobs.repository';
+import type { JobContext } from '../jobs/jobs.service';
+import type { NewNotification } from '../notifications/notifications.service';
+import { validateRota } from '../../../../scheduler/src/index';
+import { instanceFor, type RotasDeps } from './rotas.context';
+import { conflict, diffSlots } from './rotas.editing';
+import { deleteOldDuties, findRota, findVersion, insertVersion, listVersions, makeVersionCurrent, writeDuties, type StoredRota } from './rotas.repository';
+import { engineRotaOf, violationView } from './rotas.views';
+
+export const PUBLISH_JOB = 'publish-rota';
+const PUBLISH_LEASE = 'rota-publication';
+
+interface PublishPayload {
+  rotaId: string;
+  version: number;
+  previous: number | null;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function createRotaPublishing(deps: RotasDeps) {
+  /**
+   * Publishes the rota's current slots as the next version. The version is written whole
+   * first; a job then writes its duties and only at the end makes it current, so readers see
+   * the old version or the new one, never a mix. Publications are serialised by a lease so
+   * that two rotas cannot be published onto the same lawyer's day at once.
+   */
+  async function publishVersion(actorName: string, rota: StoredRota, reason: string | null): Promise<PublishStarted & { status: string }> {
+    const owner = `${deps.jobs.owner}:${rota.id}`;
+    let held = false;
+    for (let i = 0; i < 100 && !(held = await acquireLease(PUBLISH_LEASE, owner, deps.clock.now(), 60_000)); i++) await sleep(100);
+    if (!held) throw new AppError('publication_busy', 'Another rota is being published; try again in a moment', 409);
+    try {
+      const instance = await instanceFor(deps, rota);
+      const blocking = validateRota(instance, engineRotaOf(rota, rota.slots)).violations.filter((v) => v.rule !== 'slotFilled');
+      if (blocking.length) throw new AppError('rule_violation', blocking[0].messageZh, 409, blocking.slice(0, 100).map((v) => violationView(v)));
+      const previous = rota.publishedVersion;
+      const version = (previous ?? 0) + 1;
+      const prevSlots = previous ? ((await findVersion(rota.id, previous))?.slots ?? []) : [];
+      const inserted = await insertVersion({
+        rotaId: rota.id,
+        version,
+        slots: rota.slots,
+        publishedAt: deps.clock.now(),
+        publishedBy: actorName,
+        reason,
+        changes: previous ? diffSlots(prevSlots, rota.slots) : [],
+      });
+      if (!inserted) throw new AppError('publication_in_progress', 'This version is already being published', 409);
+      const job = await deps.jobs.enqueue<PublishPayload>({ kind: PUBLISH_JOB, key: `publish:${rota.id}:${version}`, payload: { rotaId: rota.id, version, previous }, createdBy: actorName });
+      const done = await deps.jobs.runNow(job.id);
+      return { rotaId: rota.id, jobId: job.id, version, status: done?.status ?? 'queued' };
+    } finally {
+      await releaseLease(PUBLISH_LEASE, owner);
+    }
+  }
+
+  async function publish(actor: Actor, id: string, body: PublishBody): Promise<PublishStarted & { status: string }> {
+    const rota = await findRota(id);
+    if (!rota) throw new AppError('rota_not_found', 'No such rota', 404);
+    if (rota.status !== 'draft') throw new AppError('not_draft', 'Only a draft can be published; changes to a published rota are amendments', 409);
+    if (rota.revision !== body.revision) throw conflict(rota.revision);
+    const started = await publishVersion(actor.username, rota, body.note ?? null);
+    await deps.audit.record(actor, { action: 'rota.publish', entityType: 'rota', entityId: id, after: { version: started.version }, note: body.note });
+    return started;
+  }
+
+  async function notifyLawyers(rota: StoredRota, version: number): Promise<number> {
+    const v = await findVersion(rota.id, version);
+    if (!v) return 0;
+    const items: NewNotification[] = [];
+    const name = `${rota.from}–${rota.to}`;
+    if (version === 1) {
+      const counts = new Map<string, number>();
+      for (const s of v.slots) for (const l of s.lawyerIds) counts.set(l, (counts.get(l) ?? 0) + 1);
+      for (const [lawyerId, n] of counts) {
+        items.push({ lawyerId, kind: 'rota.published', key: 'notifications.rotaPublished', params: { period: name, duties: n }, text: `排班已发布（${name}）：您有${n}个值班。`, dedupeKey: `${rota.id}:${version}:${lawyerId}` });
+      }
+    } else {
+      const slotsById = new Map(v.slots.map((s) => [s.id, s]));
+      for (const change of v.changes) {
+        const s = slotsById.get(change.slotId);
+        const when = s ? `${s.day} ${s.localStart}–${s.localEnd}` : change.slotId;
+        for (const lawyerId of change.removed) {
+          items.push({ lawyerId, kind: 'rota.amended', key: 'notifications.dutyRemoved', params: { when, reason: v.reason ?? '' }, text: `排班变更：您${when}的值班已取消。原因：${v.reason ?? '—'}`, dedupeKey: `${rota.id}:${version}:${change.slotId}:-${lawyerId}` });
+        }
+        for (const lawyerId of change.added) {
+          items.push({ lawyerId, kind: 'rota.amended', key: 'notifications.dutyAdded', params: { when, reason: v.reason ?? '' }, text: `排班变更：您新增${when}的值班。原因：${v.reason ?? '—'}`, dedupeKey: `${rota.id}:${version}:${change.slotId}:+${lawyerId}` });
+        }
+      }
+    }
+    return deps.notifications.notify(items);
+  }
+
+  /** The job: duties of the new version, then the switch, then notices, then clean-up. */
+  async function runPublishJob(ctx: JobContext<PublishPayload>): Promise<unknown> {
+    const { rotaId, version, previous } = ctx.payload;
+    const rota = await findRota(rotaId);
+    const v = await findVersion(rotaId, version);
+    if (!rota || !v) throw new Error(`rota ${rotaId} version ${version} is missing`);
+    await ctx.progress(0, 4, 'duties');
+    const duties = await ctx.step('duties', () => writeDuties(rotaId, version, v.slots));
+    await ctx.progress(1, 4, 'switch');
+    await ctx.step('current', async () => {
+      if (await makeVersionCurrent(rotaId, previous, version)) return true;
+      const now = await findRota(rotaId);
+      if (now?.publishedVersion === version) return true;
+      throw new Error(`rota ${rotaId} moved on to version ${now?.publishedVersion} meanwhile`);
+    });
+    await ctx.progress(2, 4, 'notify');
+    const notified = await ctx.step('notify', () => notifyLawyers(rota, version));
+    await ctx.progress(3, 4, 'cleanup');
+    await ctx.step('cleanup', () => deleteOldDuties(rotaId, version));
+    await ctx.progress(4, 4, 'done');
+    return { version, duties, notified };
+  }
+
+  async function versions(id: string): Promise<RotaVersionSummary[]> {
+    const list = await listVersions(id);
+    return list.map((v) => ({ version: v.version, publishedAt: v.publishedAt.toISOString(), publishedBy: v.publishedBy, reason: v.reason, changes: v.changes }));
+  }
+
+  deps.jobs.register(PUBLISH_JOB, runPublishJob);
+  return { publish, publishVersion, versions, runPublishJob };
+}

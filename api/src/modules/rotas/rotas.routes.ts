@@ -1,0 +1,88 @@
+import { idParams } from '../../contracts/common';
+import { createDraftBody, dutiesQuery, editBody, publishBody, replanBody, rotasQuery } from '../../contracts/rotas';
+import { AppError } from '../../lib/errors';
+import { defineRoute, type AnyRoute } from '../../lib/route';
+import type { RotasService } from './rotas.service';
+import { exportRotaWorkbook } from './rotas.export';
+
+const STAFF = ['admin', 'coordinator'] as const;
+const mineQuery = dutiesQuery.omit({ lawyerId: true, postId: true });
+
+export function rotaRoutes(rotas: RotasService): AnyRoute[] {
+  return [
+    defineRoute({ method: 'get', path: '/rotas', access: STAFF, schemas: { query: rotasQuery }, handler: ({ query }) => rotas.list(query) }),
+    defineRoute({
+      method: 'post',
+      path: '/rotas/drafts',
+      access: STAFF,
+      status: 202,
+      schemas: { body: createDraftBody },
+      handler: ({ actor, body }) => rotas.createDraft(actor!, body),
+    }),
+    defineRoute({ method: 'get', path: '/rotas/:id', access: STAFF, schemas: { params: idParams }, handler: ({ params }) => rotas.get(params.id) }),
+    defineRoute({
+      method: 'post',
+      path: '/rotas/:id/replan',
+      access: STAFF,
+      status: 202,
+      schemas: { params: idParams, body: replanBody },
+      handler: ({ actor, params, body }) => rotas.replan(actor!, params.id, body),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/rotas/:id/check',
+      access: STAFF,
+      schemas: { params: idParams, body: editBody },
+      handler: ({ params, body }) => rotas.check(params.id, body),
+    }),
+    defineRoute({
+      method: 'patch',
+      path: '/rotas/:id/assignments',
+      access: STAFF,
+      schemas: { params: idParams, body: editBody },
+      handler: ({ actor, params, body }) => rotas.edit(actor!, params.id, body),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/rotas/:id/publish',
+      access: STAFF,
+      status: 202,
+      schemas: { params: idParams, body: publishBody },
+      handler: ({ actor, params, body }) => rotas.publish(actor!, params.id, body),
+    }),
+    defineRoute({ method: 'get', path: '/rotas/:id/versions', access: STAFF, schemas: { params: idParams }, handler: ({ params }) => rotas.versions(params.id) }),
+    defineRoute({
+      method: 'get',
+      path: '/rotas/:id/export.xlsx',
+      access: STAFF,
+      schemas: { params: idParams },
+      handler: async ({ params, res }) => {
+        const detail = await rotas.get(params.id);
+        const buffer = await exportRotaWorkbook(detail);
+        res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+        res.setHeader('Content-Disposition', `attachment; filename="rota-${detail.from}.xlsx"; filename*=UTF-8''${encodeURIComponent(`值班表-${detail.from}至${detail.to}.xlsx`)}`);
+        res.send(buffer);
+        return undefined;
+      },
+    }),
+    defineRoute({ method: 'get', path: '/jobs/:id', access: STAFF, schemas: { params: idParams }, handler: ({ params }) => rotas.job(params.id) }),
+    defineRoute({
+      method: 'get',
+      path: '/duties/mine',
+      access: ['lawyer'],
+      schemas: { query: mineQuery },
+      handler: ({ actor, query }) => {
+        if (!actor!.lawyerId) throw new AppError('no_lawyer_profile', 'This account is not linked to a lawyer', 403);
+        return rotas.duties({ ...query, lawyerId: actor!.lawyerId });
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/duties',
+      access: ['admin', 'coordinator', 'hotline'],
+      schemas: { query: dutiesQuery.refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] }) },
+      handler: ({ query }) => rotas.duties(query),
+    }),
+  ];
+}
+

@@ -1,0 +1,112 @@
+import type { Duty, DutiesQuery, EditBody, JobView, RotaDetail, RotasQuery, RotaSummary } from '../../contracts/rotas';
+import type { Actor } from '../../lib/actor';
+import { AppError } from '../../lib/errors';
+import { addDays, checkAssignment, type ProposedChange } from '../../../../scheduler/src/index';
+import { instanceFor } from './rotas.context';
+import { engineRotaOf, violationView } from './rotas.views';
+import type { RotasDeps } from './rotas.context';
+import { createRotaEditing } from './rotas.editing';
+import { createRotaPlanning } from './rotas.planning';
+import { createRotaPublishing } from './rotas.publishing';
+import { createRotaRemoval } from './rotas.removal';
+import { findCurrentDuties, findRota, findRotaSummaries } from './rotas.repository';
+import { detailOf } from './rotas.views';
+import type { RotaViolation, SlotEdit } from '../../contracts/rotas';
+
+export function createRotasService(deps: RotasDeps) {
+  const planning = createRotaPlanning(deps);
+  const editing = createRotaEditing(deps);
+  const publishing = createRotaPublishing(deps);
+  const removal = createRotaRemoval(deps, publishing.publishVersion);
+
+  async function list(q: RotasQuery): Promise<RotaSummary[]> {
+    if (!q.month) return findRotaSummaries({ status: q.status });
+    const from = `${q.month}-01`;
+    const nextMonth = addDays(from, 31).slice(0, 7);
+    return findRotaSummaries({ status: q.status, from, to: addDays(`${nextMonth}-01`, -1) });
+  }
+
+  async function get(id: string): Promise<RotaDetail> {
+    const rota = await findRota(id);
+    if (!rota) throw new AppError('rota_not_found', 'No such rota', 404);
+    const posts = await deps.directory.postsByIds(rota.postIds);
+    const ids = new Set<string>();
+    for (const s of rota.slots) for (const l of s.lawyerIds) ids.add(l);
+    const lawyers = (await deps.directory.lawyers()).filter((l) => ids.has(l.id) || ((l.status === 'active' || l.status === 'warned') && l.eligible));
+    return detailOf(rota, posts, lawyers);
+  }
+
+  /** Saves edits; on a published rota they are an amendment, published at once as a new version. */
+  async function edit(actor: Actor, id: string, body: EditBody): Promise<RotaDetail> {
+    const { rota, changed } = await editing.saveEdits(actor, id, body);
+    if (rota.status === 'published' && changed.length > 0) await publishing.publishVersion(actor.username, rota, body.reason ?? null);
+    return get(id);
+  }
+
+  async function job(id: string): Promise<JobView> {
+    const j = await deps.jobs.get(id);
+    if (!j) throw new AppError('job_not_found', 'No such job', 404);
+    return { id: j.id, kind: j.kind, status: j.status, progress: j.progress, error: j.error, result: j.result };
+  }
+
+  /** Duties of the published rotas, with post and lawyer names. */
+  async function duties(q: DutiesQuery): Promise<Duty[]> {
+    const rows = await findCurrentDuties(q);
+    const posts = new Map((await deps.directory.postsByIds([...new Set(rows.map((r) => r.postId))])).map((p) => [p.id, p]));
+    const lawyers = new Map((await deps.directory.lawyersByIds([...new Set(rows.map((r) => r.lawyerId))])).map((l) => [l.id, l]));
+    return rows.map((r) => ({
+      rotaId: r.rotaId,
+      version: r.version,
+      slotId: r.slotId,
+      postId: r.postId,
+      postName: posts.get(r.postId)?.name ?? '',
+      postCode: posts.get(r.postId)?.code ?? '',
+      lawyerId: r.lawyerId,
+      lawyerName: lawyers.get(r.lawyerId)?.name ?? '',
+      day: r.day,
+      localStart: r.localStart,
+      localEnd: r.localEnd,
+      start: r.start.toISOString(),
+      end: r.end.toISOString(),
+    }));
+  }
+
+  async function publishedRota(rotaId: string) {
+    const rota = await findRota(rotaId);
+    if (!rota || rota.publishedVersion === null) throw new AppError('rota_not_found', 'No such published rota', 404);
+    return rota;
+  }
+
+  /** Whether a change (a swap, a replacement) to a published rota keeps every hard rule. */
+  async function checkChange(rotaId: string, change: ProposedChange): Promise<RotaViolation[]> {
+    const rota = await publishedRota(rotaId);
+    const result = checkAssignment(await instanceFor(deps, rota), engineRotaOf(rota, rota.slots), change);
+    return result.violations.filter((v) => v.rule !== 'slotFilled').map((v) => violationView(v));
+  }
+
+  /** Amends a published rota: new lawyers for some slots, with a reason; publishes a new version. */
+  async function amend(actor: Actor, rotaId: string, makeEdits: (slots: RotaDetail['slots']) => SlotEdit[], reason: string): Promise<RotaDetail> {
+    const rota = await publishedRota(rotaId);
+    const detail = await get(rotaId);
+    return edit(actor, rotaId, { revision: rota.revision, edits: makeEdits(detail.slots), reason });
+  }
+
+  return {
+    list,
+    checkChange,
+    amend,
+    get,
+    job,
+    createDraft: planning.createDraft,
+    replan: planning.replan,
+    check: editing.check,
+    edit,
+    publish: publishing.publish,
+    versions: publishing.versions,
+    duties,
+    removeLawyerFrom: removal.removeLawyerFrom,
+    repairForLeave: removal.repairForLeave,
+  };
+}
+
+export type RotasService = ReturnType<typeof createRotasService>;
