@@ -2,7 +2,7 @@ import type { Problem } from '../model/problem';
 import type { Assignment, Rota } from '../model/types';
 import type { Violation } from '../rules/types';
 import type { Schedule } from '../solver/schedule';
-import { buildView } from '../validate/rotaView';
+import { viewOfSchedule } from '../validate/rotaView';
 import { hardViolations, softGoals, type SoftGoalReport } from '../validate/scoreRota';
 import { explainUnfilled, type UnfilledSlot } from './explainUnfilled';
 import { fairnessSummary, type FairnessSummary } from './fairnessSummary';
@@ -55,7 +55,7 @@ export function rotaOf(state: Schedule): Rota {
 
 /** Everything a planner wants to know about a rota: violations, gaps and why, goals missed, fairness. */
 export function reportOn(p: Problem, state: Schedule, assignments: Assignment[]): RotaReport {
-  const view = buildView(p, assignments, state);
+  const view = viewOfSchedule(state);
   const violations = hardViolations(view);
   const goals = softGoals(view);
   const unfilled = explainUnfilled(state);

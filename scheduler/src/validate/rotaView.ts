@@ -51,3 +51,11 @@ export function buildView(
     couldAdd: (l, s) => state.canTake(l, s) === BLOCK.ok,
   };
 }
+
+/** The same view built straight from a schedule's seats, without looking ids up again. */
+export function viewOfSchedule(state: Schedule): RotaView {
+  const p = state.p;
+  const bySlot: number[][] = Array.from({ length: p.slots.length }, (_, s) => state.lawyersIn(s));
+  const byLawyer = state.lawyerSlots.map((list) => (list.length > 1 ? [...list].sort((a, b) => p.slotStart[a] - p.slotStart[b] || a - b) : [...list]));
+  return { problem: p, bySlot, byLawyer, couldAdd: (l, s) => state.canTake(l, s) === BLOCK.ok };
+}
