@@ -32,7 +32,7 @@ function main(argv: string[]): void {
   const outAt = args.indexOf('--out');
   const out = outAt >= 0 ? args[outAt + 1] : undefined;
   if (outAt >= 0 && !out) fail('--out needs a file name');
-  const file = args.find((a, i) => !a.startsWith('--') && i !== outAt + 1);
+  const file = args.find((a, i) => !a.startsWith('--') && (outAt < 0 || i !== outAt + 1));
   if (!file) fail('usage: npm run plan -- <instance.json> [--out rota.json]');
 
   let text: string;
