@@ -1,3 +1,4 @@
+import { validateRota } from '../../../scheduler/src';
 import { expandSlots } from '../../../scheduler/src/recurrence/expandSlots';
 import { wallTimeToInstant } from '../../../scheduler/src/time/zonedTime';
 import { instance, pattern, post } from '../fixtures';
@@ -78,5 +79,36 @@ describe('daylight-saving changes', () => {
 
   it('when an unknown zone is used, then expansion fails clearly', () => {
     expect(() => slotsIn('Mars/Olympus', '2026-01-01', '2026-01-02')).toThrow(/time zone/);
+  });
+});
+
+describe('rest across daylight-saving changes', () => {
+  const london = (rules: { minRestHours: number }, from: string, to: string) =>
+    instance({
+      period: { from, to },
+      rules,
+      posts: [
+        post('p', {
+          timeZone: 'Europe/London',
+          patterns: [
+            pattern('eve', '18:00', '22:00', { rrule: 'FREQ=WEEKLY;BYDAY=SA', dtstart: '2026-01-03' }),
+            pattern('am', '09:00', '12:00', { rrule: 'FREQ=WEEKLY;BYDAY=SU', dtstart: '2026-01-04' }),
+          ],
+        }),
+      ],
+    });
+
+  it('when clocks fall back overnight, then the rest counts the extra hour', () => {
+    // Saturday 22:00 BST → Sunday 09:00 GMT is 12 real hours (11 on the wall clock).
+    const inst = london({ minRestHours: 12 }, '2026-10-24', '2026-10-25');
+    const rota = { assignments: [{ slotId: 'p:2026-10-24:1800', lawyerId: 'a' }, { slotId: 'p:2026-10-25:0900', lawyerId: 'a' }] };
+    expect(validateRota(inst, rota).violations.filter((v) => v.rule === 'minimumRest')).toEqual([]);
+  });
+
+  it('when clocks spring forward overnight, then the rest loses the hour', () => {
+    // Saturday 22:00 GMT → Sunday 09:00 BST is 10 real hours (11 on the wall clock).
+    const inst = london({ minRestHours: 10.5 }, '2026-03-28', '2026-03-29');
+    const rota = { assignments: [{ slotId: 'p:2026-03-28:1800', lawyerId: 'a' }, { slotId: 'p:2026-03-29:0900', lawyerId: 'a' }] };
+    expect(validateRota(inst, rota).violations.filter((v) => v.rule === 'minimumRest')).toHaveLength(1);
   });
 });
