@@ -1,12 +1,84 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type Socket } from 'socket.io';
+import { SESSION_COOKIE } from '../contracts/auth';
+import type { JobView } from '../contracts/rotas';
+import type { Notification } from '../contracts/selfservice';
+import type { Actor } from '../lib/actor';
 import type { Logger } from '../lib/logger';
+import type { Job } from '../modules/jobs/jobs.service';
+import type { Services } from '../modules/services';
 
-/** Attaches Socket.IO to the HTTP server. Rooms and handshake auth come with the areas that need them. */
-export function attachRealtime(httpServer: HttpServer, logger: Logger): Server {
+/** Events the server pushes; the client's socket composable mirrors these names. */
+export const EVENTS = { jobUpdate: 'job:update', notification: 'notification' } as const;
+const STAFF = new Set(['admin', 'coordinator']);
+
+/** The value of one cookie in a Cookie header. */
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+export const rooms = {
+  job: (id: string) => `job:${id}`,
+  lawyer: (id: string) => `lawyer:${id}`,
+  staff: 'staff',
+};
+
+/**
+ * Attaches Socket.IO to the HTTP server. A connection authenticates with the same session
+ * cookie as HTTP; signed-in users join their rooms (staff, their lawyer id). Anonymous
+ * connections are allowed for public screens but join no private room.
+ */
+export function attachRealtime(httpServer: HttpServer, logger: Logger, services?: Services): Server {
   const io = new Server(httpServer, { serveClient: false });
-  io.on('connection', (socket) => {
-    logger.debug({ socketId: socket.id }, 'socket connected');
+
+  io.use(async (socket, next) => {
+    socket.data.actor = null;
+    const token = cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE);
+    if (!token || !services) return next();
+    try {
+      const resolved = await services.auth.resolve(token);
+      if (!('error' in resolved)) {
+        const actor: Actor = { userId: resolved.user.id, username: resolved.user.username, role: resolved.user.role, lawyerId: resolved.user.lawyerId, requestId: null };
+        socket.data.actor = actor;
+      }
+      next();
+    } catch (err) {
+      next(err as Error);
+    }
+  });
+
+  io.on('connection', (socket: Socket) => {
+    const actor = socket.data.actor as Actor | null;
+    if (actor && STAFF.has(actor.role)) void socket.join(rooms.staff);
+    if (actor?.lawyerId) void socket.join(rooms.lawyer(actor.lawyerId));
+    socket.on('job:watch', (jobId: unknown, ack?: (ok: boolean) => void) => {
+      const ok = Boolean(actor && STAFF.has(actor.role) && typeof jobId === 'string' && /^[0-9a-f]{24}$/i.test(jobId));
+      if (ok) void socket.join(rooms.job(jobId as string));
+      if (typeof ack === 'function') ack(ok);
+    });
+    logger.debug({ socketId: socket.id, user: actor?.username ?? null }, 'socket connected');
   });
   return io;
+}
+
+export function jobView(job: Job): JobView {
+  return { id: job.id, kind: job.kind, status: job.status, progress: job.progress, error: job.error, result: job.result };
+}
+
+/** The services' realtime hooks, bound to a Socket.IO server. */
+export function realtimeEvents(io: Server) {
+  return {
+    jobUpdated: (job: Job) => io.to(rooms.job(job.id)).emit(EVENTS.jobUpdate, jobView(job)),
+    notified: (lawyerId: string, n: Notification) => io.to(rooms.lawyer(lawyerId)).emit(EVENTS.notification, n),
+  };
 }
