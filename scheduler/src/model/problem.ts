@@ -92,13 +92,20 @@ export function buildProblem(instance: RotaInstance, slots: Slot[]): Problem {
   const lawyerIndex = new Map(lawyers.map((l, i) => [l.id, i]));
   const slotIndex = new Map(slots.map((s, i) => [s.id, i]));
 
-  const groupIds = new Map<string, number>();
+  // Group ids by kind, then district: nested maps avoid building a key per lookup.
+  const groupIds = new Map<string, Map<string, number>>();
+  const groupKeys: string[] = [];
   const postGroup = posts.map((p) => {
-    const key = groupKey(p.kind, p.district);
-    if (!groupIds.has(key)) groupIds.set(key, groupIds.size);
-    return groupIds.get(key)!;
+    let byDistrict = groupIds.get(p.kind);
+    if (!byDistrict) groupIds.set(p.kind, (byDistrict = new Map()));
+    let g = byDistrict.get(p.district);
+    if (g === undefined) {
+      byDistrict.set(p.district, (g = groupKeys.length));
+      groupKeys.push(groupKey(p.kind, p.district));
+    }
+    return g;
   });
-  const nG = groupIds.size;
+  const nG = groupKeys.length;
 
   const slotStart = new Float64Array(nS);
   const slotEnd = new Float64Array(nS);
@@ -167,8 +174,10 @@ export function buildProblem(instance: RotaInstance, slots: Slot[]): Problem {
     lawyerMaxWeek[i] = l.maxPerWeek ?? rules.maxPerWeek;
     lawyerMaxMonth[i] = l.maxPerMonth ?? rules.maxPerMonth;
     for (const kind of l.qualifications.kinds) {
+      const byDistrict = groupIds.get(kind);
+      if (!byDistrict) continue;
       for (const district of l.qualifications.districts) {
-        const g = groupIds.get(groupKey(kind, district));
+        const g = byDistrict.get(district);
         if (g === undefined || lawyerGroups[i * nG + g]) continue;
         lawyerGroups[i * nG + g] = 1;
         if (lawyerActive[i] && lawyerEligible[i]) members[g].push(i);
@@ -213,7 +222,7 @@ export function buildProblem(instance: RotaInstance, slots: Slot[]): Problem {
     firstMonth,
     monthCount: lastMonth - firstMonth + 1,
     maxSlotMs,
-    groupKeys: [...groupIds.keys()],
+    groupKeys,
     groupMembers: members.map((m) => Int32Array.from(m)),
     groupSlots: groupSlotLists.map((m) => Int32Array.from(m)),
     lawyerGroups,
