@@ -21,6 +21,11 @@ const schema = z.object({
   dbName: z.string().regex(/^[A-Za-z0-9_-]+$/).default('zhiban'),
   /** LOG_LEVEL — pino level. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * ZHIBAN_SEED_DEMO — seed the demo world into a database without users: `1` always,
+   * `0` never; unset means only for the embedded database.
+   */
+  seedDemo: z.enum(['auto', 'always', 'never']).default('auto'),
   /** ZHIBAN_CLIENT_DIST — the built client served at `/`. */
   clientDist: z.string().default(path.join(projectRoot, 'client', 'dist')),
 });
@@ -39,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbName: env.ZHIBAN_DB_NAME || undefined,
     logLevel: env.LOG_LEVEL || undefined,
     clientDist: env.ZHIBAN_CLIENT_DIST || undefined,
+    seedDemo: env.ZHIBAN_SEED_DEMO === '1' ? 'always' : env.ZHIBAN_SEED_DEMO === '0' ? 'never' : undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

@@ -7,6 +7,9 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded-ferr
 import { checkDatabase, connectDatabase, disconnectDatabase } from './db/mongo';
 import { createLogger, type Logger } from './lib/logger';
 import { attachRealtime } from './realtime/socket';
+import { systemClock } from './lib/clock';
+import { DEMO_ACCOUNTS, demoLoginsText, seedDemo } from './seed/demo';
+import { countUsers } from './modules/users/users.repository';
 import { version } from './version';
 
 export interface RunningServer {
@@ -18,10 +21,11 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Connects the database (starting the embedded one when no MONGODB_URI is set) and listens. */
-export async function startServer(config: Config = loadConfig()): Promise<RunningServer> {
-  const logger = createLogger(config.logLevel);
-
+/**
+ * Connects mongoose to MONGODB_URI, or starts the embedded FerretDB when none is set.
+ * Shared by the server and the seed command.
+ */
+export async function openDatabase(config: Config, logger: Logger): Promise<{ embedded?: EmbeddedDatabase }> {
   let embedded: EmbeddedDatabase | undefined;
   let uri = config.mongodbUri;
   if (!uri) {
@@ -33,12 +37,27 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     uri = `${embedded.baseUri}${config.dbName}`;
     logger.info({ dataDir: config.dataDir, ferretdbPid: embedded.pid, port: embedded.port }, 'embedded database started');
   }
-
   try {
     await connectDatabase(uri);
   } catch (err) {
     await embedded?.stop();
     throw err;
+  }
+  return { embedded };
+}
+
+/** Connects the database (starting the embedded one when no MONGODB_URI is set) and listens. */
+export async function startServer(config: Config = loadConfig()): Promise<RunningServer> {
+  const logger = createLogger(config.logLevel);
+
+  const { embedded } = await openDatabase(config, logger);
+
+  // A fresh embedded database (or ZHIBAN_SEED_DEMO=1) gets the demo world, so `npm start` shows something.
+  if (config.seedDemo !== 'never' && (embedded || config.seedDemo === 'always') && (await countUsers()) === 0) {
+    const summary = await seedDemo({ clock: systemClock });
+    logger.info(summary, 'demo data seeded');
+    logger.info({ logins: DEMO_ACCOUNTS.map((a) => `${a.username} / ${a.password}`) }, 'demo logins');
+    process.stdout.write(`\nDemo data seeded. Demo logins (username / password):\n${demoLoginsText()}\n\n`);
   }
 
   const app = createApp({

@@ -1,0 +1,44 @@
+/**
+ * npm run seed -- --demo [--reset]
+ *   --demo   seed the Nanjing demo world (38 posts, 340 lawyers, one account per role)
+ *   --reset  drop the database first
+ * Connects to MONGODB_URI, or starts the embedded database exactly as the server does.
+ */
+import { loadConfig } from '../config';
+import { disconnectDatabase } from '../db/mongo';
+import { systemClock } from '../lib/clock';
+import { createLogger } from '../lib/logger';
+import { openDatabase } from '../server';
+import { demoLoginsText, seedDemo } from './demo';
+
+async function main(argv: string[]): Promise<number> {
+  const flags = new Set(argv);
+  const unknown = argv.filter((a) => !['--demo', '--reset'].includes(a));
+  if (unknown.length > 0 || !flags.has('--demo')) {
+    process.stderr.write('Usage: npm run seed -- --demo [--reset]\n');
+    return 2;
+  }
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const { embedded } = await openDatabase(config, logger);
+  try {
+    const started = Date.now();
+    const summary = await seedDemo({ clock: systemClock, reset: flags.has('--reset') });
+    process.stdout.write(
+      `Seeded ${summary.posts} new posts, ${summary.lawyers} new lawyers, accounts: ${summary.accounts.join(', ') || 'none new'} ` +
+        `(${Date.now() - started} ms).\nDemo logins (username / password):\n${demoLoginsText()}\n`,
+    );
+    return 0;
+  } finally {
+    await disconnectDatabase();
+    await embedded?.stop();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`seed failed: ${(err as Error).stack ?? String(err)}\n`);
+    process.exit(1);
+  },
+);
