@@ -18,9 +18,7 @@ export interface BenchLine {
 
 type Figures = Omit<BenchLine, 'case' | 'rssMB'>;
 
-/** Garbage from setting a case up is collected first when the runner exposes `gc`. */
 function timed<T>(work: () => T): { value: T; ms: number } {
-  (globalThis as { gc?: () => void }).gc?.();
   const start = performance.now();
   const value = work();
   return { value, ms: Math.round(performance.now() - start) };

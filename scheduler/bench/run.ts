@@ -10,7 +10,7 @@ const wanted = process.argv.slice(2);
 const names = wanted.length ? wanted : Object.keys(BENCH_CASES);
 let failed = false;
 for (const name of names) {
-  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(__dirname, 'runCase.ts'), name], {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'runCase.ts'), name], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 16 * 1024 * 1024,

@@ -25,6 +25,7 @@ export { rotaInstanceSchema, parseRotaInstance, type InstanceIssue } from './mod
 
 export { expandSlots, slotId } from './recurrence/expandSlots';
 export { expandPatternDays, parseRule } from './recurrence/expandPattern';
+export { describePatternZh } from './recurrence/describePattern';
 export { addDays, isoWeekday, daysBetween } from './time/localDay';
 export { wallTimeToInstant } from './time/zonedTime';
 
