@@ -33,7 +33,11 @@ export function fairnessSummary(state: Schedule): FairnessSummary {
   const mean = (counts: Int32Array, mask: Uint8Array) => {
     let sum = 0;
     let n = 0;
-    for (let l = 0; l < mask.length; l++) if (mask[l]) (sum += counts[l]), n++;
+    for (let l = 0; l < mask.length; l++) {
+      if (!mask[l]) continue;
+      sum += counts[l];
+      n++;
+    }
     return n ? sum / n : 0;
   };
   const m = {
