@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { planRota, validateRota, type RotaInstance } from '../../../scheduler/src';
+import { planRota, repairRota, validateRota, type RotaInstance } from '../../../scheduler/src';
 import { expandSlots } from '../../../scheduler/src/recurrence/expandSlots';
 import { lawyer, pattern, post } from '../fixtures';
 
@@ -131,6 +131,21 @@ describe('solver properties', () => {
         if (result.figures.unfilled === 0) expect(result.figures.spread).toBeLessThanOrEqual(1);
       }),
       { seed: 42, numRuns: 40 },
+    );
+  });
+
+  it('when any lawyer is removed from a planned rota, then the repair breaks no hard rule and only their duties are removed', () => {
+    fc.assert(
+      fc.property(smallInstance(true), fc.nat(), (inst, pick) => {
+        const planned = planRota(inst);
+        const gone = inst.lawyers[pick % inst.lawyers.length].id;
+        const result = repairRota(inst, planned.rota, { type: 'lawyerRemoved', lawyerId: gone, from: '2026-10-12T00:00:00Z' });
+        expect(result.violations).toEqual([]);
+        expect(result.diff.removed.every((a) => a.lawyerId === gone)).toBe(true);
+        expect(result.rota.assignments.some((a) => a.lawyerId === gone)).toBe(false);
+        expect(validateRota(result.instance, result.rota).violations).toEqual([]);
+      }),
+      { seed: 42, numRuns: 50 },
     );
   });
 });
