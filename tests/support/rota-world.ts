@@ -38,3 +38,21 @@ export async function buildWorld(admin: Client, postCount: number, lawyerCount: 
 export async function lawyerAccount(username: string, lawyerId: string) {
   return createAccount(username, 'lawyer', { lawyerId });
 }
+
+/** Runs every due background job of the app (tests drive the job loop by hand). */
+export async function drainJobs(services: { jobs: { runOnce(): Promise<boolean> } }): Promise<void> {
+  while (await services.jobs.runOnce()) {
+    /* keep going */
+  }
+}
+
+/** Plans and publishes a rota through the API; returns its id. */
+export async function publishRota(coord: Client, services: { jobs: { runOnce(): Promise<boolean> } }, postIds: string[], from: string, to: string): Promise<string> {
+  const draft = await coord.post('/rotas/drafts', { from, to, postIds });
+  if (draft.status !== 202) throw new Error(`draft: ${draft.status} ${JSON.stringify(draft.body)}`);
+  await drainJobs(services);
+  const rota = await coord.get(`/rotas/${draft.body.rotaId}`);
+  const pub = await coord.post(`/rotas/${draft.body.rotaId}/publish`, { revision: rota.body.revision });
+  if (pub.status !== 202) throw new Error(`publish: ${pub.status} ${JSON.stringify(pub.body)}`);
+  return draft.body.rotaId as string;
+}
