@@ -9,10 +9,12 @@ const app = useApp(() => ({ clock }));
 
 const STAFF = ['admin', 'coordinator'];
 /**
- * Who may call what. A route added without a line here fails the first test; a changed
- * access fails the second. Keep in sync with the `Routes` comments in api/src/contracts.
+ * Who may call what, for every declared route. A route added without a line here fails the
+ * first test; a changed access fails the second. Keep in sync with the `Routes` comments in
+ * api/src/contracts.
  */
 const EXPECTED: Record<string, 'public' | 'authenticated' | string[]> = {
+  // accounts and sessions
   'POST /auth/login': 'public',
   'POST /auth/logout': 'authenticated',
   'GET /auth/me': 'authenticated',
@@ -21,6 +23,7 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | string[]> = {
   'POST /users': ['admin'],
   'PATCH /users/:id': ['admin'],
   'POST /users/:id/reset-password': ['admin'],
+  // lawyers, vetting, import and export
   'POST /lawyers/imports': STAFF,
   'GET /lawyers/imports/:id': STAFF,
   'POST /lawyers/imports/:id/confirm': STAFF,
@@ -37,14 +40,55 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | string[]> = {
   'PATCH /lawyers/:id/complaints/:complaintId': STAFF,
   'POST /lawyers/:id/vetting': STAFF,
   'POST /lawyers/:id/status': STAFF,
+  // posts
   'GET /posts': 'authenticated',
   'GET /posts/:id': 'authenticated',
   'POST /posts': STAFF,
   'PATCH /posts/:id': STAFF,
   'POST /posts/:id/deactivate': STAFF,
   'POST /posts/:id/activate': STAFF,
+  // audit
   'GET /audit': ['admin'],
+  // rotas, duties, leave, swaps, notifications, feeds and the public board
+  'GET /posts/:id/patterns': STAFF,
+  'PUT /posts/:id/patterns': STAFF,
+  'POST /shift-patterns/preview': STAFF,
+  'GET /calendar': 'authenticated',
+  'PUT /calendar/days/:day': STAFF,
+  'GET /rotas': STAFF,
+  'POST /rotas/drafts': STAFF,
+  'GET /rotas/:id': STAFF,
+  'POST /rotas/:id/replan': STAFF,
+  'POST /rotas/:id/check': STAFF,
+  'PATCH /rotas/:id/assignments': STAFF,
+  'POST /rotas/:id/publish': STAFF,
+  'GET /rotas/:id/versions': STAFF,
+  'GET /rotas/:id/export.xlsx': STAFF,
+  'GET /jobs/:id': STAFF,
+  'GET /duties/mine': ['lawyer'],
+  'GET /duties': ['admin', 'coordinator', 'hotline'],
+  'GET /absences': STAFF,
+  'GET /absences/mine': ['lawyer'],
+  'POST /absences': ['lawyer'],
+  'POST /absences/:id/cancel': ['lawyer'],
+  'POST /absences/:id/decide': STAFF,
+  'GET /swaps': STAFF,
+  'GET /swaps/mine': ['lawyer'],
+  'POST /swaps': ['lawyer'],
+  'POST /swaps/:id/accept': ['lawyer'],
+  'POST /swaps/:id/cancel': ['lawyer'],
+  'POST /swaps/:id/decide': STAFF,
+  'GET /notifications/mine': 'authenticated',
+  'POST /notifications/:id/read': 'authenticated',
+  'GET /calendar-feeds/mine': ['lawyer'],
+  'GET /posts/:id/calendar-feed': STAFF,
+  'POST /calendar-feeds/:id/rotate': ['lawyer', 'admin', 'coordinator'],
+  'GET /ical/:file': 'public',
+  'GET /public/posts/:code/board': 'public',
 };
+
+/** Resources of this area that must never have a public route. */
+const PRIVATE_PREFIXES = ['/lawyers', '/users', '/audit', '/posts', '/auth/me', '/auth/password'];
 
 const ROLES: Role[] = ['admin', 'coordinator', 'lawyer', 'hotline'];
 const keyOf = (r: AnyRoute) => `${r.method.toUpperCase()} ${r.path}`;
@@ -75,9 +119,27 @@ beforeAll(async () => {
   for (const role of ROLES) sessions.set(role, await app.as(role === 'coordinator' ? 'coord' : role));
 });
 
+const UNKNOWN_ID = '0123456789abcdef01234567';
+
+/** A concrete URL for a route: real fixtures for this area's resources, a well-formed unknown id elsewhere. */
 function concretePath(route: AnyRoute): string {
-  const idFor = route.path.startsWith('/lawyers/imports') ? ids.importId : route.path.startsWith('/posts') ? ids.post : route.path.startsWith('/users') ? ids.user : ids.lawyer;
-  return route.path.replace(':id', idFor).replace(':year', '2025').replace(':complaintId', ids.complaint);
+  const p = route.path;
+  const idFor = p.startsWith('/lawyers/imports')
+    ? ids.importId
+    : p.startsWith('/posts')
+      ? ids.post
+      : p.startsWith('/users')
+        ? ids.user
+        : p.startsWith('/lawyers')
+          ? ids.lawyer
+          : UNKNOWN_ID;
+  return p
+    .replace(':id', idFor)
+    .replace(':year', '2025')
+    .replace(':complaintId', ids.complaint)
+    .replace(':day', '2026-06-01')
+    .replace(':code', 'T-COURT')
+    .replace(':file', 'unknown.ics');
 }
 
 describe('the route registry', () => {
@@ -92,8 +154,10 @@ describe('the route registry', () => {
     }
   });
 
-  it('when looking for public routes, then only sign-in is public: no lawyer, user, post, import or audit data without an account', () => {
-    expect(routes().filter((r) => r.access === 'public').map(keyOf)).toEqual(['POST /auth/login']);
+  it('when looking for public routes, then none serves lawyers, users, posts, imports or the audit log: only sign-in of these is public', () => {
+    const publicRoutes = routes().filter((r) => r.access === 'public');
+    expect(publicRoutes.filter((r) => PRIVATE_PREFIXES.some((prefix) => r.path.startsWith(prefix))).map(keyOf)).toEqual([]);
+    expect(publicRoutes.filter((r) => r.path.startsWith('/auth')).map(keyOf)).toEqual(['POST /auth/login']);
   });
 });
 
