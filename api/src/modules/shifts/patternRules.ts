@@ -4,6 +4,20 @@ import { AppError } from '../../lib/errors';
 import { parseRule } from '../../../../scheduler/src/index';
 
 const ALLOWED_FREQ = new Set([3, 2, 1]); // RRule.DAILY, WEEKLY, MONTHLY
+const ALLOWED_PARTS = new Set(['FREQ', 'INTERVAL', 'COUNT', 'UNTIL', 'BYDAY', 'BYMONTHDAY', 'BYMONTH', 'BYSETPOS', 'BYWEEKNO', 'BYYEARDAY', 'WKST']);
+const BYDAY_VALUE = /^([+-]?[1-5])?(MO|TU|WE|TH|FR|SA|SU)$/;
+
+/** rrule's parser forgives unknown parts and weekdays; staff input must not be forgiven silently. */
+function strictParts(rule: string): string | null {
+  for (const part of rule.split(';')) {
+    const [key, value] = part.split('=');
+    if (!key || value === undefined || value === '') return `"${part}" is not KEY=VALUE`;
+    if (!ALLOWED_PARTS.has(key.toUpperCase())) return `${key} is not supported`;
+    if (key.toUpperCase() === 'BYDAY' && !value.split(',').every((d) => BYDAY_VALUE.test(d.toUpperCase()))) return `BYDAY ${value} is not a list of weekdays (MO…SU)`;
+    if (/^(INTERVAL|COUNT)$/i.test(key) && !/^[1-9]\d{0,3}$/.test(value)) return `${key} must be a positive whole number`;
+  }
+  return null;
+}
 
 /**
  * Checks a staff-entered rule: it must parse, recur daily, weekly or monthly, and carry no
@@ -15,6 +29,8 @@ export function checkPatternRule(pattern: ShiftPatternInput, index: number): voi
   };
   const rule = pattern.rrule.replace(/^RRULE:/i, '');
   if (/DTSTART|TZID|\n/i.test(rule)) fail('the rule must not contain DTSTART or TZID');
+  const partProblem = strictParts(rule);
+  if (partProblem) fail(partProblem);
   let parsed: ReturnType<typeof parseRule>;
   try {
     parsed = parseRule(rule);
