@@ -18,7 +18,7 @@ export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number] | (string & {}
 export const AUDIT_ACTIONS = [
   'lawyer.create', 'lawyer.update', 'lawyer.assessment_set', 'lawyer.assessment_remove',
   'lawyer.attestation_set', 'lawyer.complaint_add', 'lawyer.complaint_update',
-  'lawyer.vetting', 'lawyer.status_change', 'lawyer.import',
+  'lawyer.vetting', 'lawyer.status_change', 'lawyer.import', 'lawyer.eligibility_reevaluated',
   'post.create', 'post.update', 'post.deactivate', 'post.activate',
   'user.create', 'user.update', 'user.password_reset', 'user.password_change',
   'import.preview', 'import.confirm',

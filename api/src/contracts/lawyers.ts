@@ -5,6 +5,7 @@
  *   GET   /api/lawyers                        query LawyersQuery → Paginated<LawyerListItem>  admin, coordinator, hotline
  *   GET   /api/lawyers/flagged                → LawyerListItem[] (eligibilityFlag set)       admin, coordinator
  *   GET   /api/lawyers/export                 query LawyersQuery → .xlsx file                 admin, coordinator, hotline
+ *   POST  /api/lawyers/eligibility/re-evaluate → ReevaluationResult (re-check all as of now)  admin, coordinator
  *   POST  /api/lawyers                        body CreateLawyerBody → LawyerDossier (201)     admin, coordinator
  *   GET   /api/lawyers/:id                    → LawyerDossier                                admin, coordinator, hotline, lawyer (own only)
  *   PATCH /api/lawyers/:id                    body UpdateLawyerBody → LawyerDossier           admin, coordinator
@@ -306,4 +307,14 @@ export interface LawyerDossier {
   statusHistory: StatusChange[];
   /** What the caller may do with this dossier (drives buttons in the client). */
   allowedTransitions: LawyerStatus[];
+}
+
+/** Result of re-checking every lawyer (years in practice and the latest-assessment rule move with time). */
+export interface ReevaluationResult {
+  evaluated: number;
+  /** Lawyers whose stored eligibility changed. */
+  changed: number;
+  /** Serving lawyers flagged by this run. */
+  newlyFlagged: number;
+  evaluatedAt: Instant;
 }

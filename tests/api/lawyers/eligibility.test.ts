@@ -177,3 +177,31 @@ describe('re-evaluation when facts change', () => {
     expect(list.body.items.every((l: { eligible: boolean }) => !l.eligible)).toBe(true);
   });
 });
+
+describe('re-evaluation as time passes', () => {
+  it('when a new year begins, then re-evaluating flags serving lawyers who lack last year’s assessment', async () => {
+    const d = await register();
+    await staff.post(`/lawyers/${d.lawyer.id}/vetting`, { decision: 'approve' });
+    const young = await register({ licensedSince: '2023-06-02' });
+    expect(codes(young)).toEqual(['practice_too_short']);
+
+    clock.set('2027-01-02T01:00:00Z');
+    staff = await app.as('coord');
+    const res = await staff.post('/lawyers/eligibility/re-evaluate');
+    expect(res.status).toBe(200);
+    expect(res.body.newlyFlagged).toBeGreaterThanOrEqual(1);
+    const stored = await LawyerModel.findById(d.lawyer.id).lean();
+    expect(stored!.eligible).toBe(false);
+    expect(stored!.eligibility!.reasons.map((r) => r.code)).toEqual(['assessment_missing']);
+    expect(stored!.eligibilityFlag!.since!.toISOString()).toBe('2027-01-02T01:00:00.000Z');
+    // Three full years reached: the practice rule now passes for the younger lawyer.
+    const youngNow = await LawyerModel.findById(young.lawyer.id).lean();
+    expect(youngNow!.eligibility!.reasons.map((r) => r.code)).toEqual(['assessment_missing']);
+    expect(await AuditModel.countDocuments({ action: 'lawyer.eligibility_reevaluated', entityId: d.lawyer.id })).toBe(1);
+
+    const again = await staff.post('/lawyers/eligibility/re-evaluate');
+    expect(again.body).toMatchObject({ changed: 0, newlyFlagged: 0 });
+    clock.set('2026-06-01T02:00:00Z');
+    staff = await app.as('coord');
+  });
+});

@@ -27,7 +27,7 @@ describe('the Nanjing demo world', () => {
 
   it('when seeded, then six lawyers are ineligible, each for its stated reason, and the two serving ones are flagged', async () => {
     const bad = await LawyerModel.find({ eligible: false }).lean();
-    expect(bad.map((l) => l.eligibility.reasons.map((r) => r.code).join('+')).sort()).toEqual([
+    expect(bad.map((l) => l.eligibility!.reasons.map((r) => r.code).join('+')).sort()).toEqual([
       'assessment_below_standard',
       'attestation_missing',
       'no_criminal_experience',

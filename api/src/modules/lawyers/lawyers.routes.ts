@@ -45,6 +45,12 @@ export function lawyerRoutes(lawyers: LawyersService): AnyRoute[] {
     }),
     defineRoute({
       method: 'post',
+      path: '/lawyers/eligibility/re-evaluate',
+      access: STAFF,
+      handler: ({ actor }) => lawyers.reevaluateAll(actor!),
+    }),
+    defineRoute({
+      method: 'post',
       path: '/lawyers',
       access: STAFF,
       status: 201,

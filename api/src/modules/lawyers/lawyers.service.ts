@@ -10,6 +10,7 @@ import {
   type LawyerListItem,
   type LawyersQuery,
   type LawyerStatus,
+  type ReevaluationResult,
   type UpdateLawyerBody,
   type VettingBody,
 } from '../../contracts/lawyers';
@@ -17,7 +18,7 @@ import type { Actor } from '../../lib/actor';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import type { AuditService } from '../audit/audit.service';
-import { evaluateEligibility, nextEligibilityFlag, type EligibilityPolicy } from './eligibility';
+import { evaluateEligibility, nextEligibilityFlag, type EligibilityFacts, type EligibilityPolicy } from './eligibility';
 import type { LawyerDoc } from './lawyers.model';
 import {
   findLawyerDoc,
@@ -90,6 +91,16 @@ export function newLawyerFields(
   } as unknown as LawyerFields;
 }
 
+function factsOf(doc: LawyerDoc): EligibilityFacts {
+  return {
+    licensedSince: doc.licensedSince,
+    criminalCases: doc.criminalCases,
+    attestation: { attested: Boolean(doc.attestation?.attested) },
+    complaints: doc.complaints.map((c) => ({ upheld: Boolean(c.upheld), date: c.date! })),
+    assessments: doc.assessments.map((a) => ({ year: a.year!, grade: a.grade as AssessmentGrade })),
+  };
+}
+
 /** The facts an audit entry shows before/after a change (no eligibility bookkeeping). */
 function auditView(doc: LawyerDoc): Record<string, unknown> {
   const { _id, rev: _rev, eligibility: _e, statusHistory: _s, vetting: _v, createdAt: _c, updatedAt: _u, photo, ...rest } = doc;
@@ -120,17 +131,7 @@ export function createLawyersService(deps: LawyersDeps) {
     const now = clock.now();
     const set = change(before, now);
     const merged = { ...before, ...set } as LawyerDoc;
-    const eligibility = evaluateEligibility(
-      {
-        licensedSince: merged.licensedSince,
-        criminalCases: merged.criminalCases,
-        attestation: { attested: Boolean(merged.attestation?.attested) },
-        complaints: merged.complaints.map((c) => ({ upheld: Boolean(c.upheld), date: c.date! })),
-        assessments: merged.assessments.map((a) => ({ year: a.year!, grade: a.grade as AssessmentGrade })),
-      },
-      now,
-      policy,
-    );
+    const eligibility = evaluateEligibility(factsOf(merged), now, policy);
     const flag = nextEligibilityFlag(merged.status as LawyerStatus, eligibility, before.eligibilityFlag, now);
     const after = await updateLawyerAtRev(id, before.rev, {
       ...set,
@@ -266,7 +267,44 @@ export function createLawyersService(deps: LawyersDeps) {
     );
   }
 
-  return { list, flagged, dossier, create, update, setAssessment, removeAssessment, setAttestation, addComplaint, updateComplaint, vet, changeStatus };
+  /**
+   * Re-checks every lawyer against the rules as of now: years in practice grow and each new
+   * year asks for the last year's assessment, so eligibility changes without any edit.
+   * Writes (and audits) only lawyers whose result changed.
+   */
+  async function reevaluateAll(actor: Actor): Promise<ReevaluationResult> {
+    const now = clock.now();
+    const { docs } = await findLawyerDocs({ sort: 'licenceNumber', page: 1, pageSize: 200 }, false);
+    let changed = 0;
+    let newlyFlagged = 0;
+    for (const doc of docs) {
+      const eligibility = evaluateEligibility(factsOf(doc), now, policy);
+      const flag = nextEligibilityFlag(doc.status as LawyerStatus, eligibility, doc.eligibilityFlag, now);
+      const sameReasons = JSON.stringify(eligibility.reasons.map((r) => [r.code, r.params])) === JSON.stringify(doc.eligibility.reasons.map((r) => [r.code, r.params]));
+      const sameYears = eligibility.yearsInPractice === doc.eligibility.yearsInPractice;
+      if (sameReasons && sameYears && Boolean(flag) === Boolean(doc.eligibilityFlag)) continue;
+      const after = await updateLawyerAtRev(doc._id.toHexString(), doc.rev, {
+        eligibility: { ...eligibility, evaluatedAt: now },
+        eligible: eligibility.eligible,
+        eligibilityFlag: flag,
+      } as Partial<LawyerFields>);
+      if (!after) continue; // changed meanwhile: that change re-evaluated it
+      changed++;
+      if (flag && !doc.eligibilityFlag) newlyFlagged++;
+      if (!sameReasons || Boolean(flag) !== Boolean(doc.eligibilityFlag)) {
+        await audit.record(actor, {
+          action: 'lawyer.eligibility_reevaluated',
+          entityType: 'lawyer',
+          entityId: doc._id.toHexString(),
+          before: { eligible: doc.eligible, reasons: doc.eligibility.reasons.map((r) => r.code), flagged: Boolean(doc.eligibilityFlag) },
+          after: { eligible: eligibility.eligible, reasons: eligibility.reasons.map((r) => r.code), flagged: Boolean(flag) },
+        });
+      }
+    }
+    return { evaluated: docs.length, changed, newlyFlagged, evaluatedAt: now.toISOString() };
+  }
+
+  return { reevaluateAll, list, flagged, dossier, create, update, setAssessment, removeAssessment, setAttestation, addComplaint, updateComplaint, vet, changeStatus };
 }
 
 export type LawyersService = ReturnType<typeof createLawyersService>;
