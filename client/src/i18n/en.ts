@@ -4,10 +4,13 @@ import auth from './en/auth';
 import errors from './en/errors';
 import imports from './en/imports';
 import lawyers from './en/lawyers';
+import board from './en/board';
+import me from './en/me';
 import posts from './en/posts';
+import rotas from './en/rotas';
 import type { Shape } from './shape';
 import type zhCN from './zh-CN';
 
-const en: Shape<typeof zhCN> = { ...app, ...auth, ...errors, ...lawyers, ...imports, ...posts, ...admin };
+const en: Shape<typeof zhCN> = { ...app, ...auth, ...errors, ...lawyers, ...imports, ...posts, ...admin, ...rotas, ...me, ...board };
 
 export default en;

@@ -4,6 +4,9 @@ import auth from './zh-CN/auth';
 import errors from './zh-CN/errors';
 import imports from './zh-CN/imports';
 import lawyers from './zh-CN/lawyers';
+import board from './zh-CN/board';
+import me from './zh-CN/me';
 import posts from './zh-CN/posts';
+import rotas from './zh-CN/rotas';
 
-export default { ...app, ...auth, ...errors, ...lawyers, ...imports, ...posts, ...admin };
+export default { ...app, ...auth, ...errors, ...lawyers, ...imports, ...posts, ...admin, ...rotas, ...me, ...board };

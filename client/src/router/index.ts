@@ -11,7 +11,7 @@ export const router = createRouter({
 /** The landing page for a role right after signing in. */
 export function homeFor(role: string | null): string {
   if (role === 'admin' || role === 'coordinator') return '/staff/lawyers';
-  if (role === 'lawyer') return '/lawyer';
+  if (role === 'lawyer') return '/me';
   if (role === 'hotline') return '/hotline';
   return '/';
 }

@@ -11,12 +11,15 @@ const staff: Role[] = ['admin', 'coordinator'];
 
 export const NAV_ITEMS: NavItem[] = [
   { to: '/lookup', key: 'nav.lookup' },
-  { to: '/lawyer', key: 'nav.lawyer', roles: ['lawyer'] },
+  { to: '/me', key: 'nav.lawyer', roles: ['lawyer'] },
   { to: '/lawyer/dossier', key: 'nav.myDossier', roles: ['lawyer'] },
   { to: '/hotline', key: 'nav.hotline', roles: ['hotline'] },
   { to: '/staff/lawyers', key: 'nav.lawyers', roles: [...staff, 'hotline'] },
   { to: '/staff/vetting', key: 'nav.vetting', roles: staff },
   { to: '/staff/posts', key: 'nav.posts', roles: staff },
+  { to: '/staff/rotas', key: 'nav.rotas', roles: staff },
+  { to: '/staff/requests', key: 'nav.requests', roles: staff },
+  { to: '/staff/calendar', key: 'nav.calendar', roles: staff },
   { to: '/admin/users', key: 'nav.users', roles: ['admin'] },
   { to: '/admin/audit', key: 'nav.audit', roles: ['admin'] },
 ];
