@@ -37,7 +37,7 @@ export { SOFT_RULES } from './rules/soft';
 export type { HardRule, SoftRule, Violation } from './rules/types';
 
 export { planRota, type PlanResult } from './solver/planRota';
-export type { SolveOptions, PinConflict } from './solver/solve';
+export type { SolveOptions, PinConflict, PlanStage } from './solver/solve';
 
 export { validateRota, type ValidationReport, type RotaToCheck } from './validate/validateRota';
 export { checkAssignment, createAssignmentChecker, type ProposedChange, type AssignmentCheck } from './validate/checkAssignment';

@@ -11,10 +11,14 @@ export interface PlanResult extends RotaReport {
 
 /** Plans a rota for the instance's period: expand the patterns, assign, check, explain. */
 export function planRota(instance: RotaInstance, options: SolveOptions = {}): PlanResult {
+  options.onProgress?.(0, 'expanding');
   const slots = expandSlots(instance);
   const problem = buildProblem(instance, slots);
   const { state, pinConflicts } = solve(problem, options);
+  options.onProgress?.(0.9, 'explaining');
   const assignments = assignmentsOf(state);
   const rota: Rota = { period: instance.period, seed: instance.seed, slots, assignments };
-  return { rota, pinConflicts, ...reportOn(problem, state, assignments) };
+  const result = { rota, pinConflicts, ...reportOn(problem, state, assignments) };
+  options.onProgress?.(1, 'done');
+  return result;
 }

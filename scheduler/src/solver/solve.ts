@@ -10,7 +10,14 @@ import { servableLawyers } from './servable';
 export interface SolveOptions {
   /** Feasibility checks the improvement passes may spend (a deterministic time budget). */
   improvementBudget?: number;
+  /**
+   * Told as planning moves through its stages (a fraction from 0 to 1 and the stage's name),
+   * so a caller can show progress. It must not throw.
+   */
+  onProgress?: (fraction: number, stage: PlanStage) => void;
 }
+
+export type PlanStage = 'expanding' | 'constructing' | 'filling' | 'balancing' | 'explaining' | 'done';
 
 export interface PinConflict {
   slotId: string;
@@ -25,16 +32,20 @@ export interface PinConflict {
  * paths, then fairness improvement. Deterministic for a given instance and seed.
  */
 export function solve(p: Problem, options: SolveOptions = {}): { state: Schedule; pinConflicts: PinConflict[] } {
+  const report = options.onProgress ?? (() => undefined);
   const state = new Schedule(p);
   const pinConflicts = placePins(state);
   const rank = seededPermutation(p.lawyers.length, p.instance.seed);
   const filler = new SeatFiller(state);
+  report(0.1, 'constructing');
   constructRota(state, rank, filler);
+  report(0.4, 'filling');
   for (let s = 0; s < p.slots.length; s++) {
     while (state.freeSeat(s) >= 0 && filler.fill(s)) {
       /* fill every seat that can be filled */
     }
   }
+  report(0.5, 'balancing');
   improveFairness(state, { checks: options.improvementBudget ?? 40_000_000 });
   return { state, pinConflicts };
 }

@@ -50,7 +50,7 @@ describe('draft → publish → amend', () => {
     expect((await coord.get(`/jobs/${res.body.jobId}`)).body.status).toBe('queued');
     await drainJobs();
     const job = await coord.get(`/jobs/${res.body.jobId}`);
-    expect(job.body).toMatchObject({ status: 'done', progress: { done: 4, total: 4 } });
+    expect(job.body).toMatchObject({ status: 'done', progress: { done: 100, total: 100 } });
     const rota = await coord.get(`/rotas/${rotaId}`);
     expect(rota.body).toMatchObject({ status: 'draft', publishedVersion: null });
     // December 2026 has 23 weekdays; two posts, two shifts a day.

@@ -14,7 +14,7 @@ export class LeaseLost extends Error {
 export interface JobContext<P> {
   job: Job;
   payload: P;
-  /** Records progress (written at most every few hundred ms, then announced). */
+  /** Records progress (each new phase, else at most every few hundred ms), then announces it. */
   progress(done: number, total: number, phase: string): Promise<void>;
   /**
    * Runs `fn` once across restarts: its result is checkpointed on the job, and a resumed
@@ -75,6 +75,7 @@ export function createJobsService(opts: JobsOptions) {
     const steps: Record<string, unknown> = { ...(job.steps ?? {}) };
     let lost = false;
     let lastProgress = 0;
+    let lastPhase = job.progress?.phase ?? '';
     const hold = async (set: Record<string, unknown>) => {
       if (lost) throw new LeaseLost(job.id);
       const ok = await updateHeldJob(job.id, owner, { ...set, leaseUntil: new Date(clock.now().getTime() + leaseMs) });
@@ -89,8 +90,10 @@ export function createJobsService(opts: JobsOptions) {
       payload: job.payload,
       async progress(done, total, phase) {
         const t = Date.now();
-        if (done < total && t - lastProgress < progressEveryMs) return;
+        // A new phase is always recorded; within a phase, at most every progressEveryMs.
+        if (done < total && phase === lastPhase && t - lastProgress < progressEveryMs) return;
         lastProgress = t;
+        lastPhase = phase;
         await hold({ progress: { done, total, phase } });
         await announce(job.id);
       },

@@ -59,26 +59,33 @@ export function createRotaPlanning(deps: RotasDeps) {
   /** The job: gather the facts, run the engine off the request thread, store the draft. */
   async function runPlanJob(ctx: JobContext<PlanPayload>): Promise<unknown> {
     const { rotaId, keepPins } = ctx.payload;
-    await ctx.progress(0, 4, 'loading');
+    // Progress in percent: loading 0–10, the engine's stages 10–90, saving 90–100.
+    await ctx.progress(0, 100, 'loading');
     const rota = await findRota(rotaId);
     if (!rota || rota.planningJobId !== ctx.job.id) return { skipped: 'superseded' };
     const pins = keepPins ? engineRotaOf(rota, rota.slots).assignments.filter((a) => a.pinned) : [];
     const instance = await instanceFor(deps, rota, pins);
-    await ctx.progress(1, 4, 'solving');
+    await ctx.progress(10, 100, 'solving');
+    // The worker's stages are recorded one after the other, in the order they happened.
+    let recorded: Promise<void> = Promise.resolve();
+    const onProgress = (fraction: number, stage: string) => {
+      recorded = recorded.then(() => ctx.progress(10 + Math.round(fraction * 80), 100, stage === 'done' ? 'solved' : stage)).catch(() => undefined);
+    };
     let result: PlanResult;
     try {
-      result = deps.planInWorker === false ? planRota(instance) : await planInWorker(instance, () => undefined);
+      result = deps.planInWorker === false ? planRota(instance) : await planInWorker(instance, onProgress);
     } catch (err) {
       await markPlanningFailed(rotaId, ctx.job.id, (err as Error).message);
       throw err;
     }
-    await ctx.progress(3, 4, 'saving');
+    await recorded;
+    await ctx.progress(90, 100, 'saving');
     const stored = await storePlan(rotaId, ctx.job.id, {
       slots: slotsFromEngine(result.rota.slots, result.rota.assignments),
       explanations: { ...explanationsOf(result), pinConflicts: result.pinConflicts },
       figures: explanationsOf(result).figures,
     });
-    await ctx.progress(4, 4, 'done');
+    await ctx.progress(100, 100, 'done');
     return { stored, figures: result.figures };
   }
 
