@@ -135,6 +135,15 @@ describe('bad sheets', () => {
     expect(res.body).toMatchObject({ validRows: 1, invalidRows: 0 });
   });
 
+  it('when a CSV was saved by Excel in GB18030 (GBK), then the Chinese headers and names are read', async () => {
+    const csv = '姓名,性别,执业证号,律师事务所,执业时间,刑事案件经验,联系电话,身份证号,年度考核,政治审查\n' +
+      `王芳,女,${licenceFor(9002)},江苏某律师事务所,2012/5/6,5,13700000002,${idNumberFor('1979-01-01', 2)},2025:称职,是\n`;
+    const encoded = encodeGb18030(csv);
+    const res = await upload(new Blob([new Uint8Array(encoded)]), 'list.csv');
+    expect(res.status).toBe(201);
+    expect(res.body.rows[0]).toMatchObject({ name: '王芳', valid: true });
+  });
+
   it('when required columns are missing, then 400 missing_columns naming them and no batch is stored', async () => {
     const before = await ImportModel.countDocuments();
     const res = await upload(await workbook([['张三']], ['姓名']));
@@ -159,3 +168,21 @@ describe('bad sheets', () => {
     expect(res.body.error.code).toBe('import_not_found');
   });
 });
+
+/** Encodes text as GB18030 by searching the decoder (tests only: a handful of characters). */
+function encodeGb18030(text: string): number[] {
+  const decoder = new TextDecoder('gb18030');
+  const table = new Map<string, number[]>();
+  for (let hi = 0x81; hi <= 0xfe; hi++) {
+    for (let lo = 0x40; lo <= 0xfe; lo++) {
+      const ch = decoder.decode(new Uint8Array([hi, lo]));
+      if (ch.length === 1 && !table.has(ch)) table.set(ch, [hi, lo]);
+    }
+  }
+  const out: number[] = [];
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) out.push(ch.charCodeAt(0));
+    else out.push(...table.get(ch)!);
+  }
+  return out;
+}

@@ -41,3 +41,8 @@ export async function transitionImport(id: string, from: ImportStatus[], set: Re
 export async function recordImportProgress(id: string, progress: number, created: number): Promise<void> {
   await ImportModel.updateOne({ _id: id, progress: { $lt: progress } }, { $set: { progress, created } });
 }
+
+/** Expired previews drop their rows: they hold private data nobody will confirm. */
+export async function expireStaleImports(now: Date): Promise<void> {
+  await ImportModel.updateMany({ status: 'preview', expiresAt: { $lte: now } }, { $set: { status: 'expired', validBodies: [] } });
+}

@@ -7,7 +7,7 @@ import { localDay, type EligibilityPolicy } from '../lawyers/eligibility';
 import { LawyerModel } from '../lawyers/lawyers.model';
 import { findRegisteredLicenceNumbers, insertLawyersIfAbsent } from '../lawyers/lawyers.repository';
 import { newLawyerFields } from '../lawyers/lawyers.service';
-import { findImport, insertImport, recordImportProgress, transitionImport, type ImportBatch } from './imports.repository';
+import { expireStaleImports, findImport, insertImport, recordImportProgress, transitionImport, type ImportBatch } from './imports.repository';
 import { mapHeaders, parseRow, type ParsedRow } from './rows';
 import { readSheet } from './sheet';
 
@@ -62,6 +62,7 @@ export function createImportsService(deps: { clock: Clock; policy: EligibilityPo
     if (sheet.rows.length === 0) throw new AppError('empty_sheet', 'The sheet has no data rows', 400);
     if (sheet.rows.length > MAX_IMPORT_ROWS) throw new AppError('too_many_rows', `At most ${MAX_IMPORT_ROWS} rows per import`, 400);
     const now = clock.now();
+    await expireStaleImports(now);
     const today = localDay(now, policy.timeZone);
     const rows = sheet.rows.map((r) => parseRow(r.row, r.cells, index, today));
     const registered = await findRegisteredLicenceNumbers(rows.flatMap((r) => (r.body ? [r.body.licenceNumber] : [])));
@@ -111,7 +112,7 @@ export function createImportsService(deps: { clock: Clock; policy: EligibilityPo
     const now = clock.now();
     if (found.status === 'applied') return result(found, found.created, true);
     if (found.status === 'expired' || (found.status === 'preview' && found.expiresAt <= now)) {
-      await transitionImport(id, ['preview'], { status: 'expired' });
+      await transitionImport(id, ['preview'], { status: 'expired', validBodies: [] });
       throw new AppError('import_expired', 'This import preview has expired; upload the sheet again', 410);
     }
     const batch = await transitionImport(id, ['preview', 'applying'], { status: 'applying', confirmedAt: now });

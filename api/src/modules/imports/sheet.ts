@@ -44,10 +44,19 @@ async function readXlsx(buffer: Buffer): Promise<Sheet> {
   return { headers, rows };
 }
 
+/** UTF-8 when it decodes as such; otherwise GB18030, which Excel uses for CSV on Chinese Windows. */
+function decodeText(buffer: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch {
+    return new TextDecoder('gb18030').decode(buffer);
+  }
+}
+
 function readCsv(buffer: Buffer): Sheet {
   let records: string[][];
   try {
-    records = parse(buffer, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
+    records = parse(decodeText(buffer), { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
   } catch (err) {
     throw new AppError('unsupported_file', `The CSV file cannot be read: ${(err as Error).message}`, 400);
   }

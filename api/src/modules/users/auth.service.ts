@@ -7,6 +7,7 @@ import { decoyHash, hashPassword, verifyPassword } from '../../lib/passwords';
 import type { AuditService } from '../audit/audit.service';
 import {
   deleteSession,
+  deleteExpiredSessions,
   deleteSessionByTokenHash,
   deleteUserSessions,
   findPasswordHash,
@@ -56,6 +57,7 @@ export function createAuthService(deps: { clock: Clock; policy: SessionPolicy; a
     const token = randomBytes(32).toString('base64url');
     const now = clock.now();
     const expiresAt = new Date(now.getTime() + policy.absoluteHours * 3600_000);
+    await deleteExpiredSessions(now, policy.idleMinutes * 60_000);
     await insertSession({ tokenHash: hashToken(token), userId: user.id, createdAt: now, expiresAt, ...meta });
     return {
       token,

@@ -128,3 +128,8 @@ export async function deleteUserSessions(userId: string, keepId?: string): Promi
   if (keepId) filter._id = { $ne: new Types.ObjectId(keepId) };
   await SessionModel.deleteMany(filter);
 }
+
+/** Sessions past their absolute or idle deadline (no TTL index on FerretDB, so cleaned in code). */
+export async function deleteExpiredSessions(now: Date, idleMs: number): Promise<void> {
+  await SessionModel.deleteMany({ $or: [{ expiresAt: { $lte: now } }, { lastSeenAt: { $lte: new Date(now.getTime() - idleMs) } }] });
+}
