@@ -1,6 +1,6 @@
 import 'element-plus/dist/index.css';
 import './styles.css';
-import ElementPlus from 'element-plus';
+import ElementPlus, { ElMessage } from 'element-plus';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import { onSessionProblem } from './api/http';
@@ -21,6 +21,7 @@ onSessionProblem((code) => {
   }
   if (!auth.user) return;
   auth.forget();
+  ElMessage.warning(i18n.global.t('auth.sessionExpired'));
   if (here.meta.auth || here.meta.roles?.length) void router.replace({ name: 'login', query: { redirect: here.fullPath } });
 });
 

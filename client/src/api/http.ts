@@ -49,7 +49,7 @@ async function send(url: string, init: RequestInit): Promise<Response> {
     }
     const err = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
     const code = err?.code ?? (res.status === 401 ? 'unauthenticated' : 'internal');
-    if (res.status === 401 || code === 'password_change_required') sessionListener?.(code);
+    if ((res.status === 401 && code !== 'invalid_credentials') || code === 'password_change_required') sessionListener?.(code);
     throw new ApiError(code, err?.message ?? res.statusText, res.status, err?.details);
   }
   return res;

@@ -40,6 +40,9 @@ const errors: Shape<typeof zh> = {
     import_not_found: 'Import not found',
     post_code_taken: 'This post code is taken',
     post_not_found: 'Post not found',
+    wrong_current_password: 'The current password is wrong',
+    password_unchanged: 'The new password must differ from the current one',
+    password_contains_username: 'The password must not contain the username',
   },
 };
 

@@ -37,5 +37,8 @@ export default {
     import_not_found: '找不到该导入批次',
     post_code_taken: '该工作站编码已被使用',
     post_not_found: '找不到该工作站',
+    wrong_current_password: '当前密码不正确',
+    password_unchanged: '新密码不能与当前密码相同',
+    password_contains_username: '密码中不能包含用户名',
   },
 };
