@@ -6,7 +6,8 @@ import { loadConfig, type Config } from './config';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded-ferretdb';
 import { checkDatabase, connectDatabase, disconnectDatabase } from './db/mongo';
 import { createLogger, type Logger } from './lib/logger';
-import { attachRealtime } from './realtime/socket';
+import { attachRealtime, realtimeEvents } from './realtime/socket';
+import type { ServiceOptions, Services } from './modules/services';
 import { systemClock } from './lib/clock';
 import { DEMO_ACCOUNTS, demoLoginsText, seedDemo } from './seed/demo';
 import { countUsers } from './modules/users/users.repository';
@@ -18,6 +19,7 @@ export interface RunningServer {
   io: IoServer;
   logger: Logger;
   embedded?: EmbeddedDatabase;
+  services: Services;
   stop(): Promise<void>;
 }
 
@@ -60,15 +62,21 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     process.stdout.write(`\nDemo data seeded. Demo logins (username / password):\n${demoLoginsText()}\n\n`);
   }
 
+  // Filled in once Socket.IO is attached; services announce through it after their writes.
+  const events: NonNullable<ServiceOptions['events']> = {};
   const app = createApp({
     logger,
     clientDist: config.clientDist,
     checkDatabase: () => checkDatabase(),
     databaseMode: embedded ? 'embedded' : 'external',
     version,
+    events,
   });
+  const services = app.locals.services as Services;
   const httpServer = http.createServer(app);
-  const io = attachRealtime(httpServer, logger);
+  const io = attachRealtime(httpServer, logger, services);
+  Object.assign(events, realtimeEvents(io));
+  services.jobs.start();
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -81,6 +89,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const stop = () =>
     (stopping ??= (async () => {
       logger.info('shutting down');
+      await services.jobs.stop();
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
         httpServer.closeAllConnections();
@@ -91,7 +100,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     })());
 
   logger.info({ url, version, database: embedded ? 'embedded' : 'external' }, `zhiban listening on ${url}`);
-  return { url, port, io, logger, embedded, stop };
+  return { url, port, io, logger, embedded, services, stop };
 }
 
 async function main(): Promise<void> {
