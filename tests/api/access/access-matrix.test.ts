@@ -85,7 +85,16 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | string[]> = {
   'GET /posts/:id/calendar-feed': STAFF,
   'POST /calendar-feeds/:id/rotate': ['lawyer', 'admin', 'coordinator'],
   'GET /ical/:file': 'public',
-  'GET /public/posts/:code/board': 'public',
+  'GET /public/posts/:code/board': 'public',  // check-in and the live board
+  'POST /posts/:id/kiosk-token': STAFF,
+  'POST /posts/:id/countersign-pin': STAFF,
+  'GET /posts/:id/checkin-settings': STAFF,
+  'PUT /posts/:id/checkin-settings': STAFF,
+  'GET /kiosk/:code': 'public',
+  'POST /checkins': ['lawyer'],
+  'GET /checkins/mine': ['lawyer'],
+  'GET /liveboard': ['admin', 'coordinator', 'hotline'],
+  'GET /attendance/events': STAFF,
 };
 
 /** Resources of this area that must never have a public route. */
