@@ -21,6 +21,7 @@ import { authRoutes, userRoutes } from './modules/users/users.routes';
 import { absenceRoutes } from './modules/absences/absences.routes';
 import { boardRoutes } from './modules/board/board.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
+import { checkinRoutes } from './modules/checkins/checkins.routes';
 import { feedRoutes } from './modules/feeds/feeds.routes';
 import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { rotaRoutes } from './modules/rotas/rotas.routes';
@@ -38,6 +39,8 @@ export interface AppDeps extends HealthDeps {
   /** Realtime hooks, filled in by server.ts once Socket.IO is attached. */
   events?: ServiceOptions['events'];
   planInWorker?: boolean;
+  /** ZHIBAN_CHECKIN_SECRET; unset: generated and stored in the database. */
+  checkinSecret?: string;
 }
 
 export const defaultLoginLimit: LoginLimit = { max: 10, windowMs: 15 * 60_000 };
@@ -96,6 +99,7 @@ export function createApp(deps: AppDeps): Express {
     logger: deps.logger,
     events: deps.events,
     planInWorker: deps.planInWorker,
+    checkinSecret: deps.checkinSecret,
   });
   // Every route below is declared with its access; mountRoutes puts the guard in front of each.
   app.locals.routeRegistry = mountRoutes(
@@ -115,6 +119,7 @@ export function createApp(deps: AppDeps): Express {
       ...notificationRoutes(services.notifications),
       ...feedRoutes(services.feeds),
       ...boardRoutes(services.board),
+      ...checkinRoutes(services.checkins, services.attendance, services.liveboard),
     ],
     createGuard(services.auth),
   );

@@ -28,6 +28,10 @@ const schema = z.object({
   seedDemo: z.enum(['auto', 'always', 'never']).default('auto'),
   /** ZHIBAN_CLIENT_DIST — the built client served at `/`. */
   clientDist: z.string().default(path.join(projectRoot, 'client', 'dist')),
+  /** ZHIBAN_CHECKIN_SECRET — HMAC key of check-in codes; unset: generated once and kept in the database. */
+  checkinSecret: z.string().min(16).optional(),
+  /** REDIS_URL — with several API processes, Socket.IO events reach every process through Redis. */
+  redisUrl: z.string().url().optional(),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -44,6 +48,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbName: env.ZHIBAN_DB_NAME || undefined,
     logLevel: env.LOG_LEVEL || undefined,
     clientDist: env.ZHIBAN_CLIENT_DIST || undefined,
+    checkinSecret: env.ZHIBAN_CHECKIN_SECRET || undefined,
+    redisUrl: env.REDIS_URL || undefined,
     seedDemo: env.ZHIBAN_SEED_DEMO === '1' ? 'always' : env.ZHIBAN_SEED_DEMO === '0' ? 'never' : undefined,
   });
   if (!parsed.success) {

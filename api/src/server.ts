@@ -6,6 +6,7 @@ import { loadConfig, type Config } from './config';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded-ferretdb';
 import { checkDatabase, connectDatabase, disconnectDatabase } from './db/mongo';
 import { createLogger, type Logger } from './lib/logger';
+import { useRedisAdapter } from './realtime/redis';
 import { attachRealtime, realtimeEvents } from './realtime/socket';
 import type { ServiceOptions, Services } from './modules/services';
 import { systemClock } from './lib/clock';
@@ -71,12 +72,16 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     databaseMode: embedded ? 'embedded' : 'external',
     version,
     events,
+    checkinSecret: config.checkinSecret,
   });
   const services = app.locals.services as Services;
   const httpServer = http.createServer(app);
   const io = attachRealtime(httpServer, logger, services);
   Object.assign(events, realtimeEvents(io));
+  const closeRedis = config.redisUrl ? await useRedisAdapter(io, config.redisUrl, logger) : undefined;
+  await services.checkins.prepare();
   services.jobs.start();
+  services.detector.start();
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -90,10 +95,12 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     (stopping ??= (async () => {
       logger.info('shutting down');
       await services.jobs.stop();
+      await services.detector.stop();
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
         httpServer.closeAllConnections();
       });
+      await closeRedis?.();
       await disconnectDatabase().catch((err: unknown) => logger.warn({ err }, 'database disconnect failed'));
       await embedded?.stop();
       logger.info('stopped');

@@ -47,6 +47,7 @@
  *   409 not_checked_in       checking out without having checked in
  *   409 idempotency_key_reused  the key was used for another request (other post or kind)
  *   429 too_many_attempts    too many refused attempts in a short time
+ * GET /api/kiosk/:code answers 403 `kiosk_token_invalid` when the token is missing, wrong or rotated.
  */
 import { z } from 'zod';
 import type { Instant } from './common';

@@ -1,6 +1,12 @@
 import type { Clock } from '../lib/clock';
 import type { Logger } from '../lib/logger';
 import { createAbsencesService } from './absences/absences.service';
+import { createAttendanceService } from './attendance/attendance.service';
+import { createAttendanceDetector } from './checkins/checkins.detector';
+import { checkinSecretSource, createCheckinsService } from './checkins/checkins.service';
+import { acquireLease, releaseLease } from './jobs/jobs.repository';
+import { createLiveboardService } from './liveboard/liveboard.service';
+import type { LiveBoardUpdate } from '../contracts/checkins';
 import { createBoardService } from './board/board.service';
 import { createCalendarService } from './calendar/calendar.service';
 import { createFeedsService } from './feeds/feeds.service';
@@ -32,7 +38,9 @@ export interface ServiceOptions {
   planInWorker?: boolean;
   outbound?: OutboundChannel;
   /** The realtime layer's hooks: announced after the write succeeded. */
-  events?: { jobUpdated?(job: Job): void; notified?(lawyerId: string, n: Notification): void };
+  events?: { jobUpdated?(job: Job): void; notified?(lawyerId: string, n: Notification): void; liveboardUpdated?(u: LiveBoardUpdate): void };
+  /** HMAC key of check-in codes (ZHIBAN_CHECKIN_SECRET); unset: generated and stored in the database. */
+  checkinSecret?: string;
 }
 
 export const defaultSessionPolicy: SessionPolicy = { idleMinutes: 120, absoluteHours: 12 };
@@ -69,7 +77,30 @@ export function createServices(opts: ServiceOptions) {
   const swaps = createSwapsService({ audit, rotas, notifications, lawyersByIds: findPlanningLawyers });
   const feeds = createFeedsService({ clock, rotas, postsByIds: findPostsByIds });
   const board = createBoardService({ clock, rotas, postByCode: findPostByCode, lawyersByIds: findPlanningLawyers });
-  return { audit, auth, users, lawyers, posts, imports, jobs, calendar, shifts, notifications, rotas, absences, swaps, feeds, board };
+  const attendance = createAttendanceService({ clock });
+  const liveboardUpdated = (u: LiveBoardUpdate) => opts.events?.liveboardUpdated?.(u);
+  const checkins = createCheckinsService({
+    clock,
+    audit,
+    attendance,
+    rotas,
+    postsByIds: findPostsByIds,
+    postByCode: findPostByCode,
+    secret: checkinSecretSource(opts.checkinSecret),
+    onUpdate: liveboardUpdated,
+  });
+  const liveboard = createLiveboardService({ clock, rotas, checkins, posts: posts.list });
+  const detector = createAttendanceDetector({
+    clock,
+    logger: opts.logger,
+    checkins,
+    attendance,
+    notifications,
+    rotas,
+    lease: { acquire: acquireLease, release: releaseLease },
+    onUpdate: liveboardUpdated,
+  });
+  return { audit, auth, users, lawyers, posts, imports, jobs, calendar, shifts, notifications, rotas, absences, swaps, feeds, board, attendance, checkins, liveboard, detector };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { SESSION_COOKIE } from '../contracts/auth';
+import { LIVEBOARD_EVENTS, LIVEBOARD_ROOM, type LiveBoardUpdate } from '../contracts/checkins';
 import type { JobView } from '../contracts/rotas';
 import type { Notification } from '../contracts/selfservice';
 import type { Actor } from '../lib/actor';
@@ -11,6 +12,8 @@ import type { Services } from '../modules/services';
 /** Events the server pushes; the client's socket composable mirrors these names. */
 export const EVENTS = { jobUpdate: 'job:update', notification: 'notification' } as const;
 const STAFF = new Set(['admin', 'coordinator']);
+/** Who may watch the live board (hotline operators read it to answer callers). */
+const BOARD_WATCHERS = new Set(['admin', 'coordinator', 'hotline']);
 
 /** The value of one cookie in a Cookie header. */
 export function cookieValue(header: string | undefined, name: string): string | undefined {
@@ -31,6 +34,7 @@ export const rooms = {
   job: (id: string) => `job:${id}`,
   lawyer: (id: string) => `lawyer:${id}`,
   staff: 'staff',
+  liveboard: LIVEBOARD_ROOM,
 };
 
 /**
@@ -66,6 +70,12 @@ export function attachRealtime(httpServer: HttpServer, logger: Logger, services?
       if (ok) void socket.join(rooms.job(jobId as string));
       if (typeof ack === 'function') ack(ok);
     });
+    socket.on(LIVEBOARD_EVENTS.watch, (ack?: (ok: boolean) => void) => {
+      const ok = Boolean(actor && BOARD_WATCHERS.has(actor.role));
+      if (ok) void socket.join(rooms.liveboard);
+      if (typeof ack === 'function') ack(ok);
+    });
+    socket.on(LIVEBOARD_EVENTS.unwatch, () => void socket.leave(rooms.liveboard));
     logger.debug({ socketId: socket.id, user: actor?.username ?? null }, 'socket connected');
   });
   return io;
@@ -80,5 +90,6 @@ export function realtimeEvents(io: Server) {
   return {
     jobUpdated: (job: Job) => io.to(rooms.job(job.id)).emit(EVENTS.jobUpdate, jobView(job)),
     notified: (lawyerId: string, n: Notification) => io.to(rooms.lawyer(lawyerId)).emit(EVENTS.notification, n),
+    liveboardUpdated: (u: LiveBoardUpdate) => io.to(rooms.liveboard).emit(LIVEBOARD_EVENTS.update, u),
   };
 }

@@ -85,11 +85,13 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | string[]> = {
   'GET /posts/:id/calendar-feed': STAFF,
   'POST /calendar-feeds/:id/rotate': ['lawyer', 'admin', 'coordinator'],
   'GET /ical/:file': 'public',
-  'GET /public/posts/:code/board': 'public',  // check-in and the live board
+  'GET /public/posts/:code/board': 'public',
+  // check-in, the post kiosk, the live board and attendance events
   'POST /posts/:id/kiosk-token': STAFF,
   'POST /posts/:id/countersign-pin': STAFF,
   'GET /posts/:id/checkin-settings': STAFF,
   'PUT /posts/:id/checkin-settings': STAFF,
+  // Public: the kiosk screen at the post has no account; the post's kiosk token (X-Kiosk-Token) is the key; names only.
   'GET /kiosk/:code': 'public',
   'POST /checkins': ['lawyer'],
   'GET /checkins/mine': ['lawyer'],

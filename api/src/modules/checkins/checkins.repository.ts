@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import type { CheckinKind } from '../../contracts/checkins';
+import {
+  CheckinModel,
+  CheckinSettingsModel,
+  CountersignFailureModel,
+  PostCredentialModel,
+  ServerSecretModel,
+  type CheckinDoc,
+  type CheckinSettingsDoc,
+  type PostCredentialDoc,
+} from './checkins.model';
+
+export type StoredCheckin = Omit<CheckinDoc, '_id'> & { id: string };
+
+const plain = ({ _id, ...rest }: CheckinDoc): StoredCheckin => ({ id: String(_id), ...rest });
+
+const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
+
+/** Inserts a check-in; null when a unique index (idempotency key, or duty + kind) refused it. */
+export async function insertCheckin(fields: Omit<CheckinDoc, '_id'>): Promise<StoredCheckin | null> {
+  try {
+    const doc = await CheckinModel.create(fields);
+    return plain(doc.toObject());
+  } catch (err) {
+    if (isDuplicate(err)) return null;
+    throw err;
+  }
+}
+
+export async function findByIdempotencyKey(lawyerId: string, idempotencyKey: string): Promise<StoredCheckin | null> {
+  const doc = await CheckinModel.findOne({ lawyerId, idempotencyKey }).lean<CheckinDoc>();
+  return doc ? plain(doc) : null;
+}
+
+export async function findCheckinsOfDuties(dutyKeys: string[]): Promise<StoredCheckin[]> {
+  if (dutyKeys.length === 0) return [];
+  const out: StoredCheckin[] = [];
+  for (let i = 0; i < dutyKeys.length; i += 500) {
+    const docs = await CheckinModel.find({ dutyKey: { $in: dutyKeys.slice(i, i + 500) } }).lean<CheckinDoc[]>();
+    out.push(...docs.map(plain));
+  }
+  return out;
+}
+
+export async function countCheckins(filter: { dutyKey?: string; lawyerId?: string; kind?: CheckinKind } = {}): Promise<number> {
+  return CheckinModel.countDocuments(filter);
+}
+
+export async function findSettings(postId: string): Promise<CheckinSettingsDoc | null> {
+  return CheckinSettingsModel.findById(postId).lean<CheckinSettingsDoc>();
+}
+
+export async function findAllSettings(): Promise<CheckinSettingsDoc[]> {
+  return CheckinSettingsModel.find({}).lean<CheckinSettingsDoc[]>();
+}
+
+export async function saveSettings(doc: CheckinSettingsDoc): Promise<void> {
+  const { _id, ...set } = doc;
+  await CheckinSettingsModel.updateOne({ _id }, { $set: set }, { upsert: true });
+}
+
+/** Stores a new credential hash, replacing (rotating) the previous one. */
+export async function saveCredential(doc: PostCredentialDoc): Promise<void> {
+  const { _id, ...set } = doc;
+  await PostCredentialModel.updateOne({ _id }, { $set: set }, { upsert: true });
+}
+
+export async function findCredential(postId: string, kind: PostCredentialDoc['kind']): Promise<PostCredentialDoc | null> {
+  return PostCredentialModel.findById(`${postId}:${kind}`).lean<PostCredentialDoc>();
+}
+
+export async function countersignFailures(key: string): Promise<number> {
+  return (await CountersignFailureModel.findById(key).lean<{ count: number }>())?.count ?? 0;
+}
+
+export async function addCountersignFailure(key: string): Promise<number> {
+  const doc = await CountersignFailureModel.findOneAndUpdate({ _id: key }, { $inc: { count: 1 } }, { upsert: true, returnDocument: 'after' }).lean<{ count: number }>();
+  return doc?.count ?? 1;
+}
+
+/** The named secret, created at random on first use; every process then reads the same one. */
+export async function loadOrCreateSecret(name: string): Promise<string> {
+  const existing = await ServerSecretModel.findById(name).lean<{ value: string }>();
+  if (existing) return existing.value;
+  try {
+    await ServerSecretModel.create({ _id: name, value: randomBytes(32).toString('base64url'), createdAt: new Date() });
+  } catch (err) {
+    if (!isDuplicate(err)) throw err;
+  }
+  const stored = await ServerSecretModel.findById(name).lean<{ value: string }>();
+  if (!stored) throw new Error(`secret ${name} could not be stored`);
+  return stored.value;
+}
