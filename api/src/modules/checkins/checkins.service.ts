@@ -311,7 +311,17 @@ export function createCheckinsService(deps: CheckinsDeps) {
     const { post, window } = await resolveCode(body, now, secret);
     const today = localDay(post.timeZone, now);
     const duties = await deps.rotas.duties({ from: localDay(post.timeZone, new Date(now.getTime() - DAY_MS)), to: today, lawyerId, postId: post.id });
-    const chosen = chooseDuty(body.kind, await attendanceOf(duties, now), now);
+    let chosen: DutyAttendance;
+    try {
+      chosen = chooseDuty(body.kind, await attendanceOf(duties, now), now);
+    } catch (err) {
+      // The same request may have been stored meanwhile by a concurrent retry: answer that one.
+      if (err instanceof AppError && err.code.startsWith('already_checked')) {
+        const again = await replay(lawyerId, body);
+        if (again) return again;
+      }
+      throw err;
+    }
     const distanceM = checkLocation(post, chosen.settings, body.location);
     const countersign = body.kind === 'in' && chosen.settings.requireCountersign;
     if (countersign) await checkCountersign(lawyerId, post, today, body.countersignPin, secret);
