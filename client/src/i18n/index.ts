@@ -22,6 +22,8 @@ export const i18n = createI18n({
   messages: { 'zh-CN': zhCN, en },
 });
 
+document.documentElement.lang = i18n.global.locale.value;
+
 export function setLocale(locale: Locale): void {
   i18n.global.locale.value = locale;
   localStorage.setItem(STORAGE_KEY, locale);
