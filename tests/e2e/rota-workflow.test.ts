@@ -102,7 +102,7 @@ describe('rota workflow in the browser', () => {
     await page.locator('[data-test=generate-submit]').click();
     await page.locator('[data-test=job-progress]').waitFor();
     await page.locator('[data-test=job-progress][data-status=done][data-percent="100"]').waitFor({ timeout: 60_000 });
-    await shot(page, 'generate-dialog-desktop');
+    await shot(page, 'generate-progress-desktop');
     await page.locator('[data-test=generate-open]').click();
     await page.waitForURL('**/staff/rotas/*');
     const rotaId = page.url().split('/').pop()!;
@@ -133,6 +133,7 @@ describe('rota workflow in the browser', () => {
     const phone = await newPage(browser, PHONE);
     await signIn(phone.page, 'owner', TEST_PASSWORD, '**/me');
     await phone.page.locator(`[data-test=duty-day-${slot.day}]`).waitFor();
+    await phone.page.locator('[data-test=unread-badge]').waitFor();
     await shot(phone.page, 'my-duties-phone');
     await phone.page.locator(`[data-test="duty-swap-${slot.id}"]`).click();
     await phone.page.locator('[data-test=swap-note]').fill('家中有事，请同事帮忙');
@@ -180,7 +181,7 @@ describe('rota workflow in the browser', () => {
       await page.goto(`${server.url}/staff/rotas`);
       await page.locator('[data-test=rotas-generate]').click();
       await page.locator('.el-dialog [data-test=generate-all]').click();
-      await shot(page, `generate-dialog-${name}`);
+      await shot(page, `generate-form-${name}`);
       await page.goto(`${server.url}/board/${code}`);
       await page.locator('[data-test=board-day] input').fill(day);
       await page.keyboard.press('Enter');
