@@ -11,6 +11,7 @@ import { attachRealtime, realtimeEvents } from './realtime/socket';
 import type { ServiceOptions, Services } from './modules/services';
 import { systemClock } from './lib/clock';
 import { DEMO_ACCOUNTS, demoLoginsText, seedDemo } from './seed/demo';
+import { seedDemoRotas } from './seed/demoRotas';
 import { countUsers } from './modules/users/users.repository';
 import { version } from './version';
 
@@ -56,12 +57,8 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const { embedded } = await openDatabase(config, logger);
 
   // A fresh embedded database (or ZHIBAN_SEED_DEMO=1) gets the demo world, so `npm start` shows something.
-  if (config.seedDemo !== 'never' && (embedded || config.seedDemo === 'always') && (await countUsers()) === 0) {
-    const summary = await seedDemo({ clock: systemClock });
-    logger.info(summary, 'demo data seeded');
-    logger.info({ logins: DEMO_ACCOUNTS.map((a) => `${a.username} / ${a.password}`) }, 'demo logins');
-    process.stdout.write(`\nDemo data seeded. Demo logins (username / password):\n${demoLoginsText()}\n\n`);
-  }
+  const seedNow = config.seedDemo !== 'never' && (embedded || config.seedDemo === 'always') && (await countUsers()) === 0;
+  if (seedNow) logger.info(await seedDemo({ clock: systemClock }), 'demo data seeded');
 
   // Filled in once Socket.IO is attached; services announce through it after their writes.
   const events: NonNullable<ServiceOptions['events']> = {};
@@ -80,6 +77,11 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   Object.assign(events, realtimeEvents(io));
   const closeRedis = config.redisUrl ? await useRedisAdapter(io, config.redisUrl, logger) : undefined;
   await services.checkins.prepare();
+  if (seedNow) {
+    logger.info({ rotas: await seedDemoRotas(services, systemClock) }, 'demo rotas published');
+    logger.info({ logins: DEMO_ACCOUNTS.map((a) => `${a.username} / ${a.password}`) }, 'demo logins');
+    process.stdout.write(`\nDemo data seeded. Demo logins (username / password):\n${demoLoginsText()}\n\n`);
+  }
   services.jobs.start();
   services.detector.start();
 

@@ -1,6 +1,7 @@
 /**
  * npm run seed -- --demo [--reset]
- *   --demo   seed the Nanjing demo world (38 posts, 340 lawyers, one account per role)
+ *   --demo   seed the Nanjing demo world (38 posts, 340 lawyers, one account per role, and a
+ *            published rota for every post for the current and the next month)
  *   --reset  drop the database first
  * Connects to MONGODB_URI, or starts the embedded database exactly as the server does.
  */
@@ -9,7 +10,9 @@ import { disconnectDatabase } from '../db/mongo';
 import { systemClock } from '../lib/clock';
 import { createLogger } from '../lib/logger';
 import { openDatabase } from '../server';
+import { createServices, defaultSessionPolicy } from '../modules/services';
 import { demoLoginsText, seedDemo } from './demo';
+import { seedDemoRotas } from './demoRotas';
 
 async function main(argv: string[]): Promise<number> {
   const flags = new Set(argv);
@@ -24,8 +27,11 @@ async function main(argv: string[]): Promise<number> {
   try {
     const started = Date.now();
     const summary = await seedDemo({ clock: systemClock, reset: flags.has('--reset') });
+    const services = createServices({ clock: systemClock, session: defaultSessionPolicy, logger });
+    const rotas = await seedDemoRotas(services, systemClock);
     process.stdout.write(
-      `Seeded ${summary.posts} new posts, ${summary.lawyers} new lawyers, accounts: ${summary.accounts.join(', ') || 'none new'} ` +
+      `Seeded ${summary.posts} new posts, ${summary.lawyers} new lawyers, accounts: ${summary.accounts.join(', ') || 'none new'}, ` +
+        `published rotas: ${rotas.map((r) => `${r.month} (${r.duties} duties)`).join(', ') || 'none new'} ` +
         `(${Date.now() - started} ms).\nDemo logins (username / password):\n${demoLoginsText()}\n`,
     );
     return 0;

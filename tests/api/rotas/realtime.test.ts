@@ -8,7 +8,7 @@ let server: RunningServer;
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
-  server = await startE2EServer({ ZHIBAN_SEED_DEMO: 'never' });
+  server = await startE2EServer({ ZHIBAN_SEED_DEMO: '0' });
 });
 afterAll(async () => {
   for (const s of sockets) s.disconnect();

@@ -32,13 +32,25 @@ export function createNotificationsService(deps: { outbound?: OutboundChannel; o
   /** Stores notifications once each (by dedupeKey), then announces and delivers the new ones. */
   async function notify(items: NewNotification[]): Promise<number> {
     const fresh: { item: NewNotification; doc: NotificationDoc }[] = [];
-    for (const item of items) {
+    if (items.length === 0) return 0;
+    // Ones already sent (same dedupeKey) are skipped: a resumed job does not notify twice.
+    const sent = new Set(
+      (await NotificationModel.find({ dedupeKey: { $in: items.map((i) => i.dedupeKey) } }).select({ dedupeKey: 1 }).lean<{ dedupeKey: string }[]>()).map((d) => d.dedupeKey),
+    );
+    const todo = items.filter((i) => !sent.has(i.dedupeKey));
+    for (let i = 0; i < todo.length; i += 500) {
+      const batch = todo.slice(i, i + 500);
+      let docs: NotificationDoc[] = [];
       try {
-        const doc = await NotificationModel.create({ ...item, read: false });
-        fresh.push({ item, doc: doc.toObject() });
+        docs = (await NotificationModel.insertMany(batch.map((item) => ({ ...item, read: false })), { ordered: false })).map((d) => d.toObject() as NotificationDoc);
       } catch (err) {
-        if ((err as { code?: number }).code !== 11000) throw err;
+        // A concurrent sender got some first: keep the ones that went in.
+        const inserted = (err as { insertedDocs?: { toObject(): NotificationDoc }[] }).insertedDocs;
+        if (!inserted) throw err;
+        docs = inserted.map((d) => d.toObject());
       }
+      const byKey = new Map(batch.map((item) => [item.dedupeKey, item]));
+      for (const doc of docs) fresh.push({ item: byKey.get(doc.dedupeKey)!, doc });
     }
     for (const { item, doc } of fresh) deps.onCreated?.(item.lawyerId, view(doc));
     if (fresh.length) await outbound.deliver(fresh.map((f) => f.item));

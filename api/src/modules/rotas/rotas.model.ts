@@ -85,7 +85,8 @@ export const RotaModel = mongoose.model<RotaDoc>('Rota', rotaSchema, 'rotas');
 
 /** A published version: an immutable snapshot, written whole before it becomes current. */
 export interface RotaVersionDoc {
-  _id: mongoose.Types.ObjectId;
+  /** `${rotaId}:${version}`: readers fetch a version by primary key. */
+  _id: string;
   rotaId: string;
   version: number;
   slots: SlotFields[];
@@ -96,6 +97,7 @@ export interface RotaVersionDoc {
 }
 
 const versionSchema = new Schema<RotaVersionDoc>({
+  _id: { type: String, required: true },
   rotaId: { type: String, required: true },
   version: { type: Number, required: true },
   slots: { type: [slotSchema], default: [] },
@@ -107,41 +109,24 @@ const versionSchema = new Schema<RotaVersionDoc>({
 versionSchema.index({ rotaId: 1, version: 1 }, { unique: true });
 
 export const RotaVersionModel = mongoose.model<RotaVersionDoc>('RotaVersion', versionSchema, 'rotaversions');
+export const versionKey = (rotaId: string, version: number) => `${rotaId}:${version}`;
 
 /**
- * One lawyer on one slot of one published version. Readers take only the duties of a rota's
- * current version, so a publication that stopped half-way is never seen.
+ * Which version of a rota is current. A small document per rota, switched by one
+ * conditional update: readers see the old version or the new one, never a mix.
  */
-export interface DutyDoc {
-  _id: mongoose.Types.ObjectId;
-  rotaId: string;
+export interface PublicationDoc {
+  _id: string;
   version: number;
-  slotId: string;
-  postId: string;
-  lawyerId: string;
-  day: string;
-  month: string;
-  localStart: string;
-  localEnd: string;
-  start: Date;
-  end: Date;
+  from: string;
+  to: string;
 }
 
-const dutySchema = new Schema<DutyDoc>({
-  rotaId: { type: String, required: true },
+const publicationSchema = new Schema<PublicationDoc>({
+  _id: { type: String, required: true },
   version: { type: Number, required: true },
-  slotId: { type: String, required: true },
-  postId: { type: String, required: true },
-  lawyerId: { type: String, required: true },
-  day: { type: String, required: true },
-  month: { type: String, required: true },
-  localStart: { type: String, required: true },
-  localEnd: { type: String, required: true },
-  start: { type: Date, required: true },
-  end: { type: Date, required: true },
+  from: { type: String, required: true },
+  to: { type: String, required: true },
 });
-dutySchema.index({ rotaId: 1, version: 1, slotId: 1, lawyerId: 1 }, { unique: true });
-dutySchema.index({ lawyerId: 1, day: 1 });
-dutySchema.index({ postId: 1, day: 1 });
 
-export const DutyModel = mongoose.model<DutyDoc>('Duty', dutySchema, 'duties');
+export const PublicationModel = mongoose.model<PublicationDoc>('Publication', publicationSchema, 'publications');

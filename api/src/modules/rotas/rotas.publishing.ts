@@ -7,7 +7,7 @@ import type { NewNotification } from '../notifications/notifications.service';
 import { validateRota } from '../../../../scheduler/src/index';
 import { instanceFor, type RotasDeps } from './rotas.context';
 import { conflict, diffSlots } from './rotas.editing';
-import { deleteOldDuties, findRota, findVersion, insertVersion, listVersions, makeVersionCurrent, writeDuties, type StoredRota } from './rotas.repository';
+import { currentVersionOf, findRota, findVersion, insertVersion, listVersions, markRotaPublished, switchPublication, type StoredRota } from './rotas.repository';
 import { engineRotaOf, violationView } from './rotas.views';
 
 export const PUBLISH_JOB = 'publish-rota';
@@ -24,8 +24,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export function createRotaPublishing(deps: RotasDeps) {
   /**
    * Publishes the rota's current slots as the next version. The version is written whole
-   * first; a job then writes its duties and only at the end makes it current, so readers see
-   * the old version or the new one, never a mix. Publications are serialised by a lease so
+   * first (one document); a job then switches the rota's publication to it (one conditional
+   * write) and tells the lawyers, so readers see the old version or the new one, never a mix. Publications are serialised by a lease so
    * that two rotas cannot be published onto the same lawyer's day at once.
    */
   async function publishVersion(actorName: string, rota: StoredRota, reason: string | null): Promise<PublishStarted & { status: string }> {
@@ -37,8 +37,9 @@ export function createRotaPublishing(deps: RotasDeps) {
       const instance = await instanceFor(deps, rota);
       const blocking = validateRota(instance, engineRotaOf(rota, rota.slots)).violations.filter((v) => v.rule !== 'slotFilled');
       if (blocking.length) throw new AppError('rule_violation', blocking[0].messageZh, 409, blocking.slice(0, 100).map((v) => violationView(v)));
-      const previous = rota.publishedVersion;
-      const version = (previous ?? 0) + 1;
+      const previous = await currentVersionOf(rota.id);
+      // Numbered after every version ever written, so one whose publication failed is skipped.
+      const version = Math.max(previous ?? 0, (await listVersions(rota.id))[0]?.version ?? 0) + 1;
       const prevSlots = previous ? ((await findVersion(rota.id, previous))?.slots ?? []) : [];
       const inserted = await insertVersion({
         rotaId: rota.id,
@@ -95,27 +96,24 @@ export function createRotaPublishing(deps: RotasDeps) {
     return deps.notifications.notify(items);
   }
 
-  /** The job: duties of the new version, then the switch, then notices, then clean-up. */
+  /** The job: switch to the new version, mirror it on the rota, then tell the lawyers. */
   async function runPublishJob(ctx: JobContext<PublishPayload>): Promise<unknown> {
     const { rotaId, version, previous } = ctx.payload;
     const rota = await findRota(rotaId);
     const v = await findVersion(rotaId, version);
     if (!rota || !v) throw new Error(`rota ${rotaId} version ${version} is missing`);
-    await ctx.progress(0, 4, 'duties');
-    const duties = await ctx.step('duties', () => writeDuties(rotaId, version, v.slots));
-    await ctx.progress(1, 4, 'switch');
+    await ctx.progress(0, 3, 'switch');
     await ctx.step('current', async () => {
-      if (await makeVersionCurrent(rotaId, previous, version)) return true;
-      const now = await findRota(rotaId);
-      if (now?.publishedVersion === version) return true;
-      throw new Error(`rota ${rotaId} moved on to version ${now?.publishedVersion} meanwhile`);
+      if (await switchPublication(rotaId, previous, version, { from: rota.from, to: rota.to })) return true;
+      const now = await currentVersionOf(rotaId);
+      if (now === version) return true;
+      throw new Error(`rota ${rotaId} moved on to version ${now} meanwhile`);
     });
-    await ctx.progress(2, 4, 'notify');
+    await ctx.step('rota', () => markRotaPublished(rotaId, version));
+    await ctx.progress(1, 3, 'notify');
     const notified = await ctx.step('notify', () => notifyLawyers(rota, version));
-    await ctx.progress(3, 4, 'cleanup');
-    await ctx.step('cleanup', () => deleteOldDuties(rotaId, version));
-    await ctx.progress(4, 4, 'done');
-    return { version, duties, notified };
+    await ctx.progress(3, 3, 'done');
+    return { version, duties: v.slots.reduce((n, s) => n + s.lawyerIds.length, 0), notified };
   }
 
   async function versions(id: string): Promise<RotaVersionSummary[]> {

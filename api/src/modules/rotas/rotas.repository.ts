@@ -1,9 +1,21 @@
 import type { RotaStatus, RotaSummary } from '../../contracts/rotas';
-import { DutyModel, RotaModel, RotaVersionModel, type DutyDoc, type RotaDoc, type RotaVersionDoc, type SlotFields } from './rotas.model';
+import { PublicationModel, RotaModel, RotaVersionModel, versionKey, type PublicationDoc, type RotaDoc, type RotaVersionDoc, type SlotFields } from './rotas.model';
 
 export type StoredRota = Omit<RotaDoc, '_id'> & { id: string };
 export type StoredVersion = Omit<RotaVersionDoc, '_id'> & { id: string };
-export type StoredDuty = Omit<DutyDoc, '_id'> & { id: string };
+/** One lawyer on one slot of a rota's current version. */
+export interface StoredDuty {
+  rotaId: string;
+  version: number;
+  slotId: string;
+  postId: string;
+  lawyerId: string;
+  day: string;
+  localStart: string;
+  localEnd: string;
+  start: Date;
+  end: Date;
+}
 
 const LIVE: RotaStatus[] = ['planning', 'draft', 'published'];
 
@@ -55,12 +67,6 @@ export async function findOverlappingRotas(postIds: string[], from: string, to: 
   return docs.map((d) => rotaOf({ ...d, slots: [] })).filter((r) => r.id !== exceptId);
 }
 
-/** Published rotas overlapping a period (their slots included). */
-export async function findPublishedRotas(from: string, to: string, exceptId?: string): Promise<StoredRota[]> {
-  const docs = await RotaModel.find({ publishedVersion: { $ne: null }, from: { $lte: to }, to: { $gte: from } }).select({ explanations: 0 }).lean<RotaDoc[]>();
-  return docs.map(rotaOf).filter((r) => r.id !== exceptId);
-}
-
 /** Applies `set` if the rota is still at `revision`; bumps the revision. Null when someone saved first. */
 export async function updateRotaAt(id: string, revision: number, set: Partial<RotaDoc>, extra: Record<string, unknown> = {}): Promise<StoredRota | null> {
   const res = await RotaModel.updateOne({ _id: id, revision, ...extra }, { $set: set, $inc: { revision: 1 } });
@@ -85,7 +91,7 @@ export async function markPlanningFailed(id: string, jobId: string, message: str
 
 export async function insertVersion(fields: Omit<RotaVersionDoc, '_id'>): Promise<boolean> {
   try {
-    await RotaVersionModel.create(fields);
+    await RotaVersionModel.create({ _id: versionKey(fields.rotaId, fields.version), ...fields });
     return true;
   } catch (err) {
     if ((err as { code?: number }).code === 11000) return false;
@@ -94,7 +100,7 @@ export async function insertVersion(fields: Omit<RotaVersionDoc, '_id'>): Promis
 }
 
 export async function findVersion(rotaId: string, version: number): Promise<StoredVersion | null> {
-  const doc = await RotaVersionModel.findOne({ rotaId, version }).lean<RotaVersionDoc>();
+  const doc = await RotaVersionModel.findById(versionKey(rotaId, version)).lean<RotaVersionDoc>();
   if (!doc) return null;
   const { _id, ...rest } = doc;
   return { id: String(_id), ...rest };
@@ -105,53 +111,75 @@ export async function listVersions(rotaId: string): Promise<StoredVersion[]> {
   return docs.map(({ _id, ...rest }) => ({ id: String(_id), ...rest, slots: [] }));
 }
 
-/** Writes the duties of a version; safe to repeat (upserts on the unique key). */
-export async function writeDuties(rotaId: string, version: number, slots: SlotFields[]): Promise<number> {
-  const ops = [];
-  for (const s of slots) {
-    for (const lawyerId of s.lawyerIds) {
-      const duty = {
-        rotaId,
-        version,
-        slotId: s.id,
-        postId: s.postId,
-        lawyerId,
-        day: s.day,
-        month: s.day.slice(0, 7),
-        localStart: s.localStart,
-        localEnd: s.localEnd,
-        start: s.start,
-        end: s.end,
-      };
-      ops.push({ updateOne: { filter: { rotaId, version, slotId: s.id, lawyerId }, update: { $set: duty }, upsert: true } });
+/**
+ * Makes `version` the current one if the current one is still `previous` (null: never
+ * published). One conditional write: the switch readers see.
+ */
+export async function switchPublication(rotaId: string, previous: number | null, version: number, period: { from: string; to: string }): Promise<boolean> {
+  if (previous === null) {
+    try {
+      await PublicationModel.create({ _id: rotaId, version, ...period });
+      return true;
+    } catch (err) {
+      if ((err as { code?: number }).code === 11000) return false;
+      throw err;
     }
   }
-  for (let i = 0; i < ops.length; i += 500) await DutyModel.bulkWrite(ops.slice(i, i + 500), { ordered: false });
-  return ops.length;
-}
-
-/** Makes `version` the current one, if the current one is still `previous`. */
-export async function makeVersionCurrent(rotaId: string, previous: number | null, version: number): Promise<boolean> {
-  const res = await RotaModel.updateOne({ _id: rotaId, publishedVersion: previous }, { $set: { publishedVersion: version, status: 'published' } });
+  const res = await PublicationModel.updateOne({ _id: rotaId, version: previous }, { $set: { version } });
   return res.matchedCount === 1;
 }
 
-export async function deleteOldDuties(rotaId: string, currentVersion: number): Promise<void> {
-  await DutyModel.deleteMany({ rotaId, version: { $lt: currentVersion } });
+export async function currentVersionOf(rotaId: string): Promise<number | null> {
+  return (await PublicationModel.findById(rotaId).lean<PublicationDoc>())?.version ?? null;
+}
+
+/** Mirrors the current version onto the rota document (for lists and edits). */
+export async function markRotaPublished(rotaId: string, version: number): Promise<void> {
+  await RotaModel.updateOne({ _id: rotaId, $or: [{ publishedVersion: null }, { publishedVersion: { $lt: version } }] }, { $set: { publishedVersion: version, status: 'published' } });
+}
+
+/**
+ * Stores slots as a published version and makes it current, outside the publishing job
+ * (benchmarks and fixtures that need published duties without planning).
+ */
+export async function writeDuties(rotaId: string, version: number, slots: SlotFields[], period?: { from: string; to: string }): Promise<number> {
+  const days = slots.map((s) => s.day).sort();
+  const span = period ?? { from: days[0] ?? '0000-01-01', to: days[days.length - 1] ?? '0000-01-01' };
+  await insertVersion({ rotaId, version, slots, publishedAt: new Date(), publishedBy: 'system', reason: null, changes: [] });
+  const current = await currentVersionOf(rotaId);
+  if (current === null || current < version) await switchPublication(rotaId, current, version, span);
+  await markRotaPublished(rotaId, version);
+  return slots.reduce((n, s) => n + s.lawyerIds.length, 0);
+}
+
+/** Versions never change once written, so their slots are cached by key in this process. */
+const versionSlots = new Map<string, SlotFields[]>();
+const VERSION_CACHE_LIMIT = 64;
+
+async function slotsOfVersion(rotaId: string, version: number): Promise<SlotFields[]> {
+  const key = versionKey(rotaId, version);
+  const cached = versionSlots.get(key);
+  if (cached) return cached;
+  const doc = await RotaVersionModel.findById(key).lean<RotaVersionDoc>();
+  const slots = (doc?.slots ?? []).map((s) => ({ ...s, start: new Date(s.start), end: new Date(s.end) }));
+  if (versionSlots.size >= VERSION_CACHE_LIMIT) versionSlots.delete(versionSlots.keys().next().value!);
+  versionSlots.set(key, slots);
+  return slots;
 }
 
 /** Duties of the current published versions, filtered; sorted by start. */
 export async function findCurrentDuties(filter: { from: string; to: string; lawyerId?: string; postId?: string }): Promise<StoredDuty[]> {
-  const rotas = await RotaModel.find({ publishedVersion: { $ne: null }, from: { $lte: filter.to }, to: { $gte: filter.from } })
-    .select({ _id: 1, publishedVersion: 1 })
-    .lean<Pick<RotaDoc, '_id' | 'publishedVersion'>[]>();
-  if (rotas.length === 0) return [];
-  const q: Record<string, unknown> = {
-    $or: rotas.map((r) => ({ rotaId: String(r._id), version: r.publishedVersion })),
-    day: { $gte: filter.from, $lte: filter.to },
-  };
-  if (filter.lawyerId) q.lawyerId = filter.lawyerId;
-  if (filter.postId) q.postId = filter.postId;
-  const docs = await DutyModel.find(q).sort({ start: 1 }).lean<DutyDoc[]>();
-  return docs.map(({ _id, ...rest }) => ({ id: String(_id), ...rest }));
+  const pubs = await PublicationModel.find({ from: { $lte: filter.to }, to: { $gte: filter.from } }).lean<PublicationDoc[]>();
+  const out: StoredDuty[] = [];
+  for (const pub of pubs) {
+    for (const s of await slotsOfVersion(pub._id, pub.version)) {
+      if (s.day < filter.from || s.day > filter.to) continue;
+      if (filter.postId && s.postId !== filter.postId) continue;
+      for (const lawyerId of s.lawyerIds) {
+        if (filter.lawyerId && lawyerId !== filter.lawyerId) continue;
+        out.push({ rotaId: pub._id, version: pub.version, slotId: s.id, postId: s.postId, lawyerId, day: s.day, localStart: s.localStart, localEnd: s.localEnd, start: s.start, end: s.end });
+      }
+    }
+  }
+  return out.sort((a, b) => a.start.getTime() - b.start.getTime() || a.postId.localeCompare(b.postId) || a.lawyerId.localeCompare(b.lawyerId));
 }
