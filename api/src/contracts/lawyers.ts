@@ -4,6 +4,7 @@
  * Routes                                                                                  roles
  *   GET   /api/lawyers                        query LawyersQuery → Paginated<LawyerListItem>  admin, coordinator, hotline
  *   GET   /api/lawyers/flagged                → LawyerListItem[] (eligibilityFlag set)       admin, coordinator
+ *   GET   /api/lawyers/colleagues             → Colleague[] (serving lawyers, name and firm)  lawyer, admin, coordinator
  *   GET   /api/lawyers/export                 query LawyersQuery → .xlsx file                 admin, coordinator, hotline
  *   POST  /api/lawyers/eligibility/re-evaluate → ReevaluationResult (re-check all as of now)  admin, coordinator
  *   POST  /api/lawyers                        body CreateLawyerBody → LawyerDossier (201)     admin, coordinator
@@ -261,6 +262,13 @@ export interface Lawyer {
   eligibilityFlag: EligibilityFlag | null;
   createdAt: Instant;
   updatedAt: Instant;
+}
+
+/** A serving lawyer as colleagues see them (to name a swap partner): no private data. */
+export interface Colleague {
+  id: string;
+  name: string;
+  firm: string;
 }
 
 export interface LawyerListItem {

@@ -2,6 +2,7 @@ import type { Paginated } from '../../../api/src/contracts/common';
 import type {
   AssessmentGrade,
   AttestationBody,
+  Colleague,
   ComplaintBody,
   CreateLawyerBody,
   LawyerDossier,
@@ -20,6 +21,8 @@ const base = '/api/lawyers';
 export const lawyersApi = {
   list: (query: Query) => http.get<Paginated<LawyerListItem>>(base, query),
   flagged: () => http.get<LawyerListItem[]>(`${base}/flagged`),
+  /** Serving lawyers by name and firm, to name a swap partner. */
+  colleagues: () => http.get<Colleague[]>(`${base}/colleagues`),
   /** Export ignores paging: the sheet holds every lawyer matching the filters. */
   exportXlsx: (query: Query) => {
     const { page: _p, pageSize: _s, ...filters } = query;

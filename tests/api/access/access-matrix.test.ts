@@ -29,6 +29,7 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | string[]> = {
   'POST /lawyers/imports/:id/confirm': STAFF,
   'GET /lawyers': ['admin', 'coordinator', 'hotline'],
   'GET /lawyers/flagged': STAFF,
+  'GET /lawyers/colleagues': ['lawyer', 'admin', 'coordinator'],
   'POST /lawyers/eligibility/re-evaluate': STAFF,
   'GET /lawyers/export': ['admin', 'coordinator', 'hotline'],
   'POST /lawyers': STAFF,

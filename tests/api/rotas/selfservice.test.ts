@@ -157,3 +157,13 @@ describe('removal', () => {
     expect((await services().rotas.removeLawyerFrom('coord', lawyer.id, from, '二次违规，清退')).id).toBe(job.id);
   });
 });
+
+describe('colleagues', () => {
+  it('when a lawyer looks for a swap partner, then serving colleagues come by name and firm only', async () => {
+    const res = await lawyerClients[0].get('/lawyers/colleagues');
+    expect(res.status).toBe(200);
+    expect(res.body).toHaveLength(world.lawyers.length);
+    expect(Object.keys(res.body[0]).sort()).toEqual(['firm', 'id', 'name']);
+    expect(JSON.stringify(res.body)).not.toMatch(/phone|idNumber|licence/);
+  });
+});

@@ -14,6 +14,7 @@ import {
 } from '../../contracts/lawyers';
 import { defineRoute, type AnyRoute } from '../../lib/route';
 import { exportLawyersWorkbook } from './lawyers.export';
+import { findPlanningLawyers } from './lawyers.planning';
 import type { LawyersService } from './lawyers.service';
 
 const STAFF = ['admin', 'coordinator'] as const;
@@ -28,6 +29,17 @@ export function lawyerRoutes(lawyers: LawyersService): AnyRoute[] {
       handler: ({ actor, query }) => lawyers.list(actor!, query),
     }),
     // Fixed paths before `/lawyers/:id`.
+    defineRoute({
+      method: 'get',
+      path: '/lawyers/colleagues',
+      access: ['lawyer', 'admin', 'coordinator'],
+      // Serving, eligible lawyers by name and firm only: whom a lawyer may name for a swap.
+      handler: async () =>
+        (await findPlanningLawyers())
+          .filter((l) => (l.status === 'active' || l.status === 'warned') && l.eligible)
+          .map((l) => ({ id: l.id, name: l.name, firm: l.firm }))
+          .sort((a, b) => a.name.localeCompare(b.name, 'zh')),
+    }),
     defineRoute({ method: 'get', path: '/lawyers/flagged', access: STAFF, handler: ({ actor }) => lawyers.flagged(actor!) }),
     defineRoute({
       method: 'get',

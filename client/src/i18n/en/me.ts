@@ -30,6 +30,7 @@ const me: Shape<typeof zh> = {
     noAbsences: 'No leave requests',
     swapDuty: 'Duty to give away',
     pickDuty: 'Choose a duty',
+    anyColleague: 'Anyone (open offer)',
     swapWith: 'Swap with',
     openToAnyone: 'Offered to every eligible colleague; once one accepts, the centre decides',
     swapSent: 'Swap request sent',

@@ -27,6 +27,7 @@ export default {
     noAbsences: '没有请假申请',
     swapDuty: '要调出的值班',
     pickDuty: '选择一个值班',
+    anyColleague: '不指定（向所有同事公开）',
     swapWith: '调班对象',
     openToAnyone: '向所有符合条件的同事公开，由同事接受后报中心审批',
     swapSent: '调班申请已发出',
