@@ -5,12 +5,15 @@ import errors from './en/errors';
 import imports from './en/imports';
 import lawyers from './en/lawyers';
 import board from './en/board';
+import checkin from './en/checkin';
+import kiosk from './en/kiosk';
+import live from './en/live';
 import me from './en/me';
 import posts from './en/posts';
 import rotas from './en/rotas';
 import type { Shape } from './shape';
 import type zhCN from './zh-CN';
 
-const en: Shape<typeof zhCN> = { ...app, ...auth, ...errors, ...lawyers, ...imports, ...posts, ...admin, ...rotas, ...me, ...board };
+const en: Shape<typeof zhCN> = { ...app, ...auth, ...errors, ...lawyers, ...imports, ...posts, ...admin, ...rotas, ...me, ...board, ...kiosk, ...checkin, ...live };
 
 export default en;

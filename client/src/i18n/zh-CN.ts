@@ -5,8 +5,11 @@ import errors from './zh-CN/errors';
 import imports from './zh-CN/imports';
 import lawyers from './zh-CN/lawyers';
 import board from './zh-CN/board';
+import checkin from './zh-CN/checkin';
+import kiosk from './zh-CN/kiosk';
+import live from './zh-CN/live';
 import me from './zh-CN/me';
 import posts from './zh-CN/posts';
 import rotas from './zh-CN/rotas';
 
-export default { ...app, ...auth, ...errors, ...lawyers, ...imports, ...posts, ...admin, ...rotas, ...me, ...board };
+export default { ...app, ...auth, ...errors, ...lawyers, ...imports, ...posts, ...admin, ...rotas, ...me, ...board, ...kiosk, ...checkin, ...live };

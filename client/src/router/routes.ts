@@ -40,6 +40,26 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'nav.lawyer', roles: ['lawyer'] },
   },
   {
+    path: '/checkin',
+    name: 'checkin',
+    component: () => import('@/pages/checkin/CheckinPage.vue'),
+    meta: { title: 'checkin.title', roles: ['lawyer'] },
+  },
+  { path: '/me/checkin', redirect: (to) => ({ path: '/checkin', query: to.query }) },
+  {
+    path: '/kiosk/:code',
+    name: 'kiosk',
+    component: () => import('@/pages/kiosk/KioskPage.vue'),
+    props: true,
+    meta: { title: 'kiosk.title' },
+  },
+  {
+    path: '/staff/live',
+    name: 'live',
+    component: () => import('@/pages/live/LiveBoardPage.vue'),
+    meta: { title: 'live.title', roles: [...staff, 'hotline'] },
+  },
+  {
     path: '/board/:code',
     name: 'board',
     component: () => import('@/pages/board/DutyBoardPage.vue'),

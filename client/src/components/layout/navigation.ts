@@ -12,8 +12,10 @@ const staff: Role[] = ['admin', 'coordinator'];
 export const NAV_ITEMS: NavItem[] = [
   { to: '/lookup', key: 'nav.lookup' },
   { to: '/me', key: 'nav.lawyer', roles: ['lawyer'] },
+  { to: '/checkin', key: 'nav.checkin', roles: ['lawyer'] },
   { to: '/lawyer/dossier', key: 'nav.myDossier', roles: ['lawyer'] },
   { to: '/hotline', key: 'nav.hotline', roles: ['hotline'] },
+  { to: '/staff/live', key: 'nav.live', roles: [...staff, 'hotline'] },
   { to: '/staff/lawyers', key: 'nav.lawyers', roles: [...staff, 'hotline'] },
   { to: '/staff/vetting', key: 'nav.vetting', roles: staff },
   { to: '/staff/posts', key: 'nav.posts', roles: staff },

@@ -25,6 +25,8 @@ const app: Shape<typeof zh> = {
     calendar: 'Holidays',
     users: 'Users',
     audit: 'Audit log',
+    live: 'Live board',
+    checkin: 'Check in',
     login: 'Sign in',
     logout: 'Sign out',
     password: 'Change password',

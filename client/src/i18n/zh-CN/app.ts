@@ -22,6 +22,8 @@ export default {
     calendar: '节假日',
     users: '用户管理',
     audit: '操作日志',
+    live: '实时看板',
+    checkin: '签到',
     login: '登录',
     logout: '退出登录',
     password: '修改密码',
