@@ -1,0 +1,161 @@
+/**
+ * Live-board benchmark (`npm run bench:live`): a real API process, 340 lawyers on duty now,
+ * 1,000 staff board sockets, 340 check-ins through HTTP within ~10 s. Prints one JSON line:
+ * latency is from sending a check-in request to each socket receiving its `liveboard:update`.
+ * Uses MONGODB_URI (a fresh database on it) or an embedded FerretDB in a temp directory.
+ * Loopback only; stops by itself.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import mongoose from 'mongoose';
+import { io as connect, type Socket } from 'socket.io-client';
+import { loadConfig } from '../src/config';
+import type { LiveBoardUpdate } from '../src/contracts/checkins';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../src/db/embedded-ferretdb';
+import { connectDatabase, disconnectDatabase } from '../src/db/mongo';
+import { startServerProcess, type ServerProcess } from '../../tests/support/server-process';
+import { Client } from '../../tests/support/zhiban';
+import { seedLiveWorld, WORLD_PASSWORD } from './live-world';
+
+const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 1000);
+const LAWYERS = Number(process.env.BENCH_LAWYERS ?? 340);
+const POSTS = 38;
+const SPREAD_MS = 8_500;
+const SETTLE_MS = 5_000;
+
+const log = (msg: string) => process.stderr.write(`[bench:live] ${msg}\n`);
+
+async function inBatches<T, R>(items: T[], size: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map((x, j) => fn(x, i + j)))));
+  return out;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 10) / 10;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  let embedded: EmbeddedDatabase | undefined;
+  let tmp: string | undefined;
+  let server: ServerProcess | undefined;
+  const sockets: Socket[] = [];
+  const watchdog = setTimeout(() => {
+    log('took too long; giving up');
+    process.exit(2);
+  }, 240_000);
+  try {
+    let base = config.mongodbUri ? config.mongodbUri.replace(/\/[^/]*$/, '/') : '';
+    if (!base) {
+      tmp = mkdtempSync(path.join(os.tmpdir(), 'zhiban-bench-'));
+      embedded = await startEmbeddedDatabase({ dataDir: tmp, binary: config.ferretdbBin });
+      base = embedded.baseUri;
+    }
+    const uri = `${base}bench_live_${Date.now().toString(36)}`;
+    await connectDatabase(uri);
+    await Promise.all(Object.values(mongoose.models).map((m) => m.init()));
+    log(`seeding ${POSTS} posts and ${LAWYERS} lawyers`);
+    const world = await seedLiveWorld(POSTS, LAWYERS);
+
+    server = await startServerProcess({ MONGODB_URI: uri, ZHIBAN_SEED_DEMO: 'never', REDIS_URL: '' });
+    log(`server ${server.url} (pid ${server.pid})`);
+    const staff = new Client(server.url);
+    await staff.login(world.staffUsername, WORLD_PASSWORD);
+    const lawyers = await inBatches(world.lawyers, 8, async (l) => {
+      const c = new Client(server!.url);
+      const r = await c.login(l.username, WORLD_PASSWORD);
+      if (r.status !== 200) throw new Error(`login ${l.username}: ${r.status}`);
+      return c;
+    });
+    const tokens = await inBatches(world.posts, 8, async (p) => (await staff.post(`/posts/${p.id}/kiosk-token`)).body.token as string);
+
+    log(`connecting ${SOCKETS} board sockets`);
+    const sentAt = new Map<string, number>();
+    const latencies: number[] = [];
+    let delivered = 0;
+    await inBatches(
+      Array.from({ length: SOCKETS }, (_, i) => i),
+      100,
+      async () => {
+        const s = connect(server!.url, { transports: ['websocket'], extraHeaders: { cookie: staff.cookie! }, reconnection: false });
+        sockets.push(s);
+        await new Promise<void>((resolve, reject) => {
+          s.once('connect', () => resolve());
+          s.once('connect_error', reject);
+        });
+        if (!(await s.emitWithAck('liveboard:watch'))) throw new Error('watch refused');
+        s.on('liveboard:update', (u: LiveBoardUpdate) => {
+          const t0 = sentAt.get(u.lawyerId);
+          if (t0 === undefined || u.cause !== 'checkin') return;
+          delivered++;
+          latencies.push(performance.now() - t0);
+        });
+      },
+    );
+
+    const codes = await inBatches(world.posts, 8, async (p, i) => {
+      const r = await new Client(server!.url).request('GET', `/kiosk/${p.code}`, undefined, { 'x-kiosk-token': tokens[i]! });
+      return r.body.code.payload as string;
+    });
+
+    log(`${world.lawyers.length} check-ins over ${SPREAD_MS} ms`);
+    const started = performance.now();
+    let ok = 0;
+    const refused: Record<string, number> = {};
+    await Promise.all(
+      world.lawyers.map(async (l, i) => {
+        const due = started + (i * SPREAD_MS) / world.lawyers.length;
+        await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+        sentAt.set(l.id, performance.now());
+        const res = await lawyers[i]!.post('/checkins', { code: codes[l.postIndex], kind: 'in', idempotencyKey: `bench-${l.id}` });
+        if (res.status === 201) ok++;
+        else refused[res.body?.error?.code ?? res.status] = (refused[res.body?.error?.code ?? res.status] ?? 0) + 1;
+      }),
+    );
+    const checkinSpanMs = Math.round(performance.now() - started);
+    const expected = ok * SOCKETS;
+    const settleBy = performance.now() + SETTLE_MS;
+    while (delivered < expected && performance.now() < settleBy) await new Promise((r) => setTimeout(r, 50));
+
+    latencies.sort((a, b) => a - b);
+    const result = {
+      sockets: sockets.length,
+      checkins: world.lawyers.length,
+      checkinsOk: ok,
+      refused,
+      checkinSpanMs,
+      events: ok,
+      expected,
+      delivered,
+      lost: expected - delivered,
+      p50Ms: percentile(latencies, 50),
+      p95Ms: percentile(latencies, 95),
+      p99Ms: percentile(latencies, 99),
+      maxMs: percentile(latencies, 100),
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    for (const s of sockets) s.disconnect();
+    if (server) {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+    await mongoose.connection.db?.dropDatabase().catch(() => undefined);
+    await disconnectDatabase().catch(() => undefined);
+    await embedded?.stop();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    clearTimeout(watchdog);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    log(String((err as Error).stack ?? err));
+    process.exit(1);
+  },
+);
