@@ -5,7 +5,7 @@ const kiosk: Shape<typeof zh> = {
   kiosk: {
     title: 'Post check-in screen',
     scan: 'Duty lawyers: scan with your phone to check in / out',
-    typeCode: 'or type the post code {post} and the number below on the check-in page',
+    typeCode: 'or type the post code {post} and the 6 digits above on the check-in page',
     refreshIn: 'New code in {s} s',
     today: 'On duty today, {day}',
     noDuty: 'No duty at this post today',

@@ -2,7 +2,7 @@ export default {
   kiosk: {
     title: '工作站签到屏',
     scan: '值班律师请用手机扫码签到 / 签退',
-    typeCode: '或在签到页输入工作站编号 {post} 和下方数字',
+    typeCode: '或在签到页输入工作站编号 {post} 和上面的 6 位数字',
     refreshIn: '{s} 秒后更新',
     today: '{day} 今日值班',
     noDuty: '今日本工作站无值班安排',
