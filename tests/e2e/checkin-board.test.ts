@@ -18,7 +18,6 @@ describe('check-in and the live board in the browser', () => {
   let browser: Browser;
   let world: LiveWorld;
   let staff: Client;
-  let kioskToken: string;
 
   beforeAll(async () => {
     server = await startE2EServer({ ZHIBAN_SEED_DEMO: 'never' });
@@ -31,9 +30,6 @@ describe('check-in and the live board in the browser', () => {
       const res = await staff.patch(`/posts/${p.id}`, { location: { lat: 32.04 + i * 0.02, lng: 118.76 + i * 0.03 } });
       expect(res.status).toBe(200);
     }
-    const issued = await staff.post(`/posts/${world.posts[0]!.id}/kiosk-token`);
-    expect(issued.status).toBe(201);
-    kioskToken = issued.body.token;
   }, 60_000);
 
   afterAll(async () => {
@@ -57,9 +53,19 @@ describe('check-in and the live board in the browser', () => {
     const post = world.posts[0]!;
     const lawyer = world.lawyers.find((l) => l.postIndex === 0)!;
 
-    // The post's screen, opened once with its token; the token leaves the address bar.
+    // The coordinator creates the post's kiosk link in the post editor.
+    const board = await newPage(browser, DESKTOP);
+    await signIn(board.page, world.staffUsername, '**/staff/**');
+    await board.page.goto(`${server.url}/staff/posts/${post.id}`);
+    await board.page.locator('[data-test=kiosk-token-issue]').click();
+    const kioskLink = (await board.page.locator('[data-test=kiosk-link] code').textContent())!.trim();
+    expect(kioskLink).toContain(`/kiosk/${post.code}#token=`);
+    const kioskToken = kioskLink.split('#token=')[1]!;
+    await shot(board.page, 'post-checkin-setup-desktop');
+
+    // The post's screen, opened once with that link; the token leaves the address bar.
     const kiosk = await newPage(browser, DESKTOP);
-    await kiosk.page.goto(`${server.url}/kiosk/${post.code}#token=${kioskToken}`);
+    await kiosk.page.goto(kioskLink);
     const shortCode = kiosk.page.locator('[data-test=kiosk-short-code]');
     await shortCode.waitFor();
     expect(kiosk.page.url()).not.toContain(kioskToken);
@@ -70,8 +76,6 @@ describe('check-in and the live board in the browser', () => {
     expect(qrUrl).toContain('/checkin?c=');
 
     // The coordinator's board, watching over Socket.IO.
-    const board = await newPage(browser, DESKTOP);
-    await signIn(board.page, world.staffUsername, '**/staff/**');
     await board.page.goto(`${server.url}/staff/live`);
     await board.page.locator('[data-test=live-connection][data-connected=true]').waitFor();
     const row = board.page.locator(`[data-test=live-lawyer-${lawyer.id}]`);

@@ -1,4 +1,15 @@
-import type { AttendanceState, CheckinBody, CheckinResult, KioskView, LiveBoard, MyDuty } from '../../../api/src/contracts/checkins';
+import type {
+  AttendanceState,
+  CheckinBody,
+  CheckinResult,
+  CheckinSettings,
+  CheckinSettingsBody,
+  CountersignPinIssued,
+  KioskTokenIssued,
+  KioskView,
+  LiveBoard,
+  MyDuty,
+} from '../../../api/src/contracts/checkins';
 import { ApiError, http } from './http';
 
 export type * from '../../../api/src/contracts/checkins';
@@ -31,4 +42,8 @@ export const checkinsApi = {
   checkIn: (body: CheckinBody) => http.post<CheckinResult>('/api/checkins', body),
   mine: () => http.get<MyDuty[]>('/api/checkins/mine'),
   liveBoard: () => http.get<LiveBoard>('/api/liveboard'),
+  settings: (postId: string) => http.get<CheckinSettings>(`/api/posts/${postId}/checkin-settings`),
+  saveSettings: (postId: string, body: CheckinSettingsBody) => http.put<CheckinSettings>(`/api/posts/${postId}/checkin-settings`, body),
+  issueKioskToken: (postId: string) => http.post<KioskTokenIssued>(`/api/posts/${postId}/kiosk-token`),
+  issueCountersignPin: (postId: string) => http.post<CountersignPinIssued>(`/api/posts/${postId}/countersign-pin`),
 };
