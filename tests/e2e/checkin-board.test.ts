@@ -117,11 +117,19 @@ describe('check-in and the live board in the browser', () => {
     // The map places every post by its coordinates, this one now green.
     await board.page.locator('[data-test=live-view-map]').click();
     await board.page.locator('.live-marker').nth(2).waitFor();
+    await board.page.locator('[data-test=live-view-map].is-active').waitFor();
     await expect(board.page.locator('.live-marker').count()).resolves.toBe(3);
     await shot(board.page, 'live-map-desktop');
 
     // The kiosk picks the check-in up on its next poll.
     await kiosk.page.locator('[data-test=kiosk-lawyer-checked_in]').first().waitFor({ timeout: 20_000 });
+
+    // A screen opened with a wrong or replaced token says so instead of showing a code.
+    const wrong = await newPage(browser, DESKTOP);
+    await wrong.page.goto(`${server.url}/kiosk/${world.posts[1]!.code}#token=${kioskToken}`);
+    await wrong.page.locator('[data-test=kiosk-token-invalid]').waitFor();
+    await shot(wrong.page, 'kiosk-token-invalid-desktop');
+    await wrong.context.close();
 
     // Phone-sized views of the kiosk and the board, for the eye.
     if (SHOTS) {
