@@ -2,7 +2,8 @@ import mongoose, { Schema } from 'mongoose';
 import type { CheckinKind } from '../../contracts/checkins';
 
 export interface CheckinDoc {
-  _id: mongoose.Types.ObjectId;
+  /** `<dutyKey>:<kind>`: found by primary key, and unique per duty and kind by construction. */
+  _id: string;
   /** `<rotaId>:<slotId>:<lawyerId>`: one check-in and one check-out per duty. */
   dutyKey: string;
   kind: CheckinKind;
@@ -23,6 +24,7 @@ export interface CheckinDoc {
 
 const checkinSchema = new Schema<CheckinDoc>(
   {
+    _id: { type: String, required: true },
     dutyKey: { type: String, required: true },
     kind: { type: String, required: true, enum: ['in', 'out'] },
     lawyerId: { type: String, required: true },
@@ -45,6 +47,18 @@ checkinSchema.index({ lawyerId: 1, idempotencyKey: 1 }, { unique: true });
 checkinSchema.index({ postId: 1, day: 1 });
 
 export const CheckinModel = mongoose.model<CheckinDoc>('Checkin', checkinSchema, 'checkins');
+
+/** A client's request key (hashed with the lawyer) → the check-in it created: retries look it up by key. */
+export interface CheckinRequestDoc {
+  _id: string;
+  checkinId: string;
+}
+
+export const CheckinRequestModel = mongoose.model<CheckinRequestDoc>(
+  'CheckinRequest',
+  new Schema<CheckinRequestDoc>({ _id: { type: String, required: true }, checkinId: { type: String, required: true } }, { versionKey: false }),
+  'checkinrequests',
+);
 
 export interface CheckinSettingsDoc {
   /** The post's id. */

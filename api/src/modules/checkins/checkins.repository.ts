@@ -1,7 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { CheckinKind } from '../../contracts/checkins';
 import {
   CheckinModel,
+  CheckinRequestModel,
   CheckinSettingsModel,
   CountersignFailureModel,
   PostCredentialModel,
@@ -18,9 +19,16 @@ const plain = ({ _id, ...rest }: CheckinDoc): StoredCheckin => ({ id: String(_id
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 
 /** Inserts a check-in; null when a unique index (idempotency key, or duty + kind) refused it. */
+const checkinId = (dutyKey: string, kind: CheckinKind) => `${dutyKey}:${kind}`;
+const requestKey = (lawyerId: string, idempotencyKey: string) => createHash('sha256').update(`${lawyerId}|${idempotencyKey}`).digest('hex');
+
 export async function insertCheckin(fields: Omit<CheckinDoc, '_id'>): Promise<StoredCheckin | null> {
+  const _id = checkinId(fields.dutyKey, fields.kind);
   try {
-    const doc = await CheckinModel.create(fields);
+    const doc = await CheckinModel.create({ _id, ...fields });
+    await CheckinRequestModel.create({ _id: requestKey(fields.lawyerId, fields.idempotencyKey), checkinId: _id }).catch((err: unknown) => {
+      if (!isDuplicate(err)) throw err;
+    });
     return plain(doc.toObject());
   } catch (err) {
     if (isDuplicate(err)) return null;
@@ -28,13 +36,27 @@ export async function insertCheckin(fields: Omit<CheckinDoc, '_id'>): Promise<St
   }
 }
 
-export async function findByIdempotencyKey(lawyerId: string, idempotencyKey: string): Promise<StoredCheckin | null> {
-  const doc = await CheckinModel.findOne({ lawyerId, idempotencyKey }).lean<CheckinDoc>();
+/**
+ * The check-in a request key created. By primary key on the common path; `thorough` also
+ * searches the check-ins themselves, for the moment between a racing request's check-in and
+ * its key being recorded.
+ */
+export async function findByIdempotencyKey(lawyerId: string, idempotencyKey: string, thorough = false): Promise<StoredCheckin | null> {
+  const request = await CheckinRequestModel.findById(requestKey(lawyerId, idempotencyKey)).lean();
+  const doc = request
+    ? await CheckinModel.findById(request.checkinId).lean<CheckinDoc>()
+    : thorough
+      ? await CheckinModel.findOne({ lawyerId, idempotencyKey }).lean<CheckinDoc>()
+      : null;
   return doc ? plain(doc) : null;
 }
 
 export async function findCheckinsOfDuties(dutyKeys: string[]): Promise<StoredCheckin[]> {
   if (dutyKeys.length === 0) return [];
+  if (dutyKeys.length <= 10) {
+    const ids = dutyKeys.flatMap((k) => [checkinId(k, 'in'), checkinId(k, 'out')]);
+    return (await Promise.all(ids.map((id) => CheckinModel.findById(id).lean<CheckinDoc>()))).filter((d): d is CheckinDoc => d !== null).map(plain);
+  }
   const out: StoredCheckin[] = [];
   for (let i = 0; i < dutyKeys.length; i += 500) {
     const docs = await CheckinModel.find({ dutyKey: { $in: dutyKeys.slice(i, i + 500) } }).lean<CheckinDoc[]>();
@@ -51,13 +73,21 @@ export async function findSettings(postId: string): Promise<CheckinSettingsDoc |
   return CheckinSettingsModel.findById(postId).lean<CheckinSettingsDoc>();
 }
 
+/** Every post's settings, kept for a few seconds: each check-in and board refresh reads them. */
+let settingsCache: { at: number; docs: CheckinSettingsDoc[] } | null = null;
+const SETTINGS_TTL_MS = 5000;
+
 export async function findAllSettings(): Promise<CheckinSettingsDoc[]> {
-  return CheckinSettingsModel.find({}).lean<CheckinSettingsDoc[]>();
+  if (settingsCache && Date.now() - settingsCache.at < SETTINGS_TTL_MS) return settingsCache.docs;
+  const docs = await CheckinSettingsModel.find({}).lean<CheckinSettingsDoc[]>();
+  settingsCache = { at: Date.now(), docs };
+  return docs;
 }
 
 export async function saveSettings(doc: CheckinSettingsDoc): Promise<void> {
   const { _id, ...set } = doc;
   await CheckinSettingsModel.updateOne({ _id }, { $set: set }, { upsert: true });
+  settingsCache = null;
 }
 
 /** Stores a new credential hash, replacing (rotating) the previous one. */

@@ -292,8 +292,8 @@ export function createCheckinsService(deps: CheckinsDeps) {
     throw new AppError('countersign_invalid', 'The countersign PIN is wrong', 403, { attemptsLeft: Math.max(0, COUNTERSIGN_MAX_FAILURES - failures) });
   }
 
-  async function replay(lawyerId: string, body: CheckinBody): Promise<CheckinResult | null> {
-    const first = await findByIdempotencyKey(lawyerId, body.idempotencyKey);
+  async function replay(lawyerId: string, body: CheckinBody, thorough = false): Promise<CheckinResult | null> {
+    const first = await findByIdempotencyKey(lawyerId, body.idempotencyKey, thorough);
     if (!first) return null;
     if (first.kind !== body.kind) throw new AppError('idempotency_key_reused', 'This request key was already used for another request', 409);
     return resultOf(first, true);
@@ -317,7 +317,7 @@ export function createCheckinsService(deps: CheckinsDeps) {
     } catch (err) {
       // The same request may have been stored meanwhile by a concurrent retry: answer that one.
       if (err instanceof AppError && err.code.startsWith('already_checked')) {
-        const again = await replay(lawyerId, body);
+        const again = await replay(lawyerId, body, true);
         if (again) return again;
       }
       throw err;
@@ -345,7 +345,7 @@ export function createCheckinsService(deps: CheckinsDeps) {
     });
     if (!stored) {
       // A unique index refused it: the same request raced in first, or the duty already has one.
-      const again = await replay(lawyerId, body);
+      const again = await replay(lawyerId, body, true);
       if (again) return again;
       throw body.kind === 'in'
         ? new AppError('already_checked_in', 'You have already checked in for this duty', 409)

@@ -11,6 +11,7 @@ import { createRotaPublishing } from './rotas.publishing';
 import { createRotaRemoval } from './rotas.removal';
 import { findCurrentDuties, findRota, findRotaSummaries } from './rotas.repository';
 import { detailOf } from './rotas.views';
+import { createNameCache } from './nameCache';
 import type { RotaViolation, SlotEdit } from '../../contracts/rotas';
 
 export function createRotasService(deps: RotasDeps) {
@@ -18,6 +19,8 @@ export function createRotasService(deps: RotasDeps) {
   const editing = createRotaEditing(deps);
   const publishing = createRotaPublishing(deps);
   const removal = createRotaRemoval(deps, publishing.publishVersion);
+  const postNames = createNameCache(deps.directory.postsByIds);
+  const lawyerNames = createNameCache(deps.directory.lawyersByIds, deps.directory.lawyers);
 
   async function list(q: RotasQuery): Promise<RotaSummary[]> {
     if (!q.month) return findRotaSummaries({ status: q.status });
@@ -52,8 +55,8 @@ export function createRotasService(deps: RotasDeps) {
   /** Duties of the published rotas, with post and lawyer names. */
   async function duties(q: DutiesQuery): Promise<Duty[]> {
     const rows = await findCurrentDuties(q);
-    const posts = new Map((await deps.directory.postsByIds([...new Set(rows.map((r) => r.postId))])).map((p) => [p.id, p]));
-    const lawyers = new Map((await deps.directory.lawyersByIds([...new Set(rows.map((r) => r.lawyerId))])).map((l) => [l.id, l]));
+    const posts = await postNames([...new Set(rows.map((r) => r.postId))]);
+    const lawyers = await lawyerNames([...new Set(rows.map((r) => r.lawyerId))]);
     return rows.map((r) => ({
       rotaId: r.rotaId,
       version: r.version,

@@ -30,9 +30,13 @@ credentialSchema.index({ userId: 1 }, { unique: true });
 
 export const CredentialModel = model('Credential', credentialSchema, 'credentials');
 
-/** Server-side sessions; the cookie holds a random token, the database only its SHA-256. */
+/**
+ * Server-side sessions; the cookie holds a random token, the database only its SHA-256, which
+ * is also the primary key: every request finds its session by key.
+ */
 const sessionSchema = new Schema(
   {
+    _id: { type: String, required: true },
     tokenHash: { type: String, required: true },
     userId: { type: Schema.Types.ObjectId, required: true },
     createdAt: { type: Date, required: true },

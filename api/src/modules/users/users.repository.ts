@@ -102,12 +102,12 @@ export interface SessionRecord {
 }
 
 export async function insertSession(s: { tokenHash: string; userId: string; createdAt: Date; expiresAt: Date; ip: string | null; userAgent: string | null }): Promise<void> {
-  await SessionModel.create({ ...s, userId: new Types.ObjectId(s.userId), lastSeenAt: s.createdAt });
+  await SessionModel.create({ _id: s.tokenHash, ...s, userId: new Types.ObjectId(s.userId), lastSeenAt: s.createdAt });
 }
 
 export async function findSessionByTokenHash(tokenHash: string): Promise<SessionRecord | null> {
-  const d = await SessionModel.findOne({ tokenHash }).lean<{ _id: Types.ObjectId; userId: Types.ObjectId; createdAt: Date; lastSeenAt: Date; expiresAt: Date }>();
-  return d ? { id: d._id.toHexString(), userId: d.userId.toHexString(), createdAt: d.createdAt, lastSeenAt: d.lastSeenAt, expiresAt: d.expiresAt } : null;
+  const d = await SessionModel.findById(tokenHash).lean<{ _id: string; userId: Types.ObjectId; createdAt: Date; lastSeenAt: Date; expiresAt: Date }>();
+  return d ? { id: d._id, userId: d.userId.toHexString(), createdAt: d.createdAt, lastSeenAt: d.lastSeenAt, expiresAt: d.expiresAt } : null;
 }
 
 export async function touchSession(id: string, at: Date): Promise<void> {
@@ -119,13 +119,13 @@ export async function deleteSession(id: string): Promise<void> {
 }
 
 export async function deleteSessionByTokenHash(tokenHash: string): Promise<void> {
-  await SessionModel.deleteOne({ tokenHash });
+  await SessionModel.deleteOne({ _id: tokenHash });
 }
 
 /** Ends every session of a user, except `keepId` when given. */
 export async function deleteUserSessions(userId: string, keepId?: string): Promise<void> {
   const filter: Record<string, unknown> = { userId: new Types.ObjectId(userId) };
-  if (keepId) filter._id = { $ne: new Types.ObjectId(keepId) };
+  if (keepId) filter._id = { $ne: keepId };
   await SessionModel.deleteMany(filter);
 }
 
