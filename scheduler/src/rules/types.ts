@@ -65,3 +65,23 @@ export function ids(view: RotaView, slot: number, lawyer?: number, other?: numbe
     ...(other === undefined ? {} : { otherSlotId: p.slots[other].id }),
   };
 }
+
+const KIND_ZH: Record<string, string> = {
+  detention_centre: '看守所',
+  procuratorate: '检察院',
+  court: '法院',
+  fast_track: '速裁中心',
+  hotline: '热线',
+  online: '网络值班',
+};
+
+/** A slot as people name it in messages: the post's name, the local day and start time. */
+export function slotLabel(p: Problem, s: number): string {
+  const slot = p.slots[s];
+  return `${p.posts[p.slotPost[s]]?.name ?? slot.postId} ${slot.day} ${slot.localStart}`;
+}
+
+/** A post kind in Chinese, for messages. */
+export function kindZh(kind: string): string {
+  return KIND_ZH[kind] ?? kind;
+}

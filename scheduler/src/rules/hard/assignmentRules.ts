@@ -1,6 +1,6 @@
 import { absenceCovers, type Problem } from '../../model/problem';
 import type { HardRule, RotaView, Violation } from '../types';
-import { ids, lawyersOf } from '../types';
+import { ids, kindZh, lawyersOf, slotLabel } from '../types';
 
 /** A rule about one lawyer in one slot, independent of the rest of the rota. */
 function assignmentRule(
@@ -52,7 +52,7 @@ export function isUnavailable(p: Problem, l: number, s: number): boolean {
 }
 
 const who = (p: Problem, l: number) => p.lawyers[l].name;
-const where = (p: Problem, s: number) => `${p.slots[s].postId} ${p.slots[s].day} ${p.slots[s].localStart}`;
+const where = slotLabel;
 
 export const lawyerActive = assignmentRule(
   'lawyerActive',
@@ -79,7 +79,7 @@ export const lawyerQualified = assignmentRule(
     const post = p.posts[p.slotPost[s]];
     return [
       `${who(p, l)} is not qualified for ${post.kind} posts in ${post.district} (${where(p, s)})`,
-      `${who(p, l)}不具备${post.district}${post.kind}岗位的值班资格（${where(p, s)}）`,
+      `${who(p, l)}不具备${post.district}${kindZh(post.kind)}岗位的值班资格（${where(p, s)}）`,
     ];
   },
 );

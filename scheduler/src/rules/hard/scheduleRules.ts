@@ -1,6 +1,6 @@
 import type { Problem } from '../../model/problem';
 import type { HardRule, RotaView, Violation } from '../types';
-import { ids, lawyersOf } from '../types';
+import { ids, lawyersOf, slotLabel } from '../types';
 
 /** Milliseconds between two duties (negative when they overlap). */
 export function gapBetween(p: Problem, a: number, b: number): number {
@@ -17,7 +17,7 @@ export function restTooShort(p: Problem, a: number, b: number): boolean {
 }
 
 const name = (p: Problem, l: number) => p.lawyers[l].name;
-const label = (p: Problem, s: number) => `${p.slots[s].postId} ${p.slots[s].day} ${p.slots[s].localStart}`;
+const label = slotLabel;
 
 /** A rule over pairs of one lawyer's duties that lie close together in time. */
 function pairRule(

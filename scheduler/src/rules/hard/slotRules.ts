@@ -1,5 +1,5 @@
 import type { HardRule, RotaView, Violation } from '../types';
-import { ids, slotsOf } from '../types';
+import { ids, slotLabel, slotsOf } from '../types';
 
 /**
  * Every slot gets the lawyers it needs whenever that is possible. A validator cannot
@@ -25,7 +25,7 @@ export const slotFilled: HardRule = {
         rule: 'slotFilled',
         ...ids(view, s, free),
         message: `${p.slots[s].id} lacks ${missing} lawyer(s) although ${p.lawyers[free].name} could take it`,
-        messageZh: `${p.slots[s].id}缺${missing}名律师，但${p.lawyers[free].name}可以值班`,
+        messageZh: `${slotLabel(p, s)}缺${missing}名律师，但${p.lawyers[free].name}可以值班`,
       });
     }
     return out;
@@ -47,7 +47,7 @@ export const noOverstaffing: HardRule = {
           rule: 'noOverstaffing',
           ...ids(view, s),
           message: `${p.slots[s].id} has ${lawyers.length} lawyers but needs ${p.slotNeeded[s]}`,
-          messageZh: `${p.slots[s].id}安排了${lawyers.length}名律师，只需${p.slotNeeded[s]}名`,
+          messageZh: `${slotLabel(p, s)}安排了${lawyers.length}名律师，只需${p.slotNeeded[s]}名`,
         });
       }
       if (new Set(lawyers).size !== lawyers.length) {
@@ -55,7 +55,7 @@ export const noOverstaffing: HardRule = {
           rule: 'noOverstaffing',
           ...ids(view, s),
           message: `${p.slots[s].id} lists the same lawyer twice`,
-          messageZh: `${p.slots[s].id}重复安排了同一名律师`,
+          messageZh: `${slotLabel(p, s)}重复安排了同一名律师`,
         });
       }
     }
