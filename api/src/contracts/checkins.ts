@@ -144,7 +144,10 @@ export interface CheckinResult {
   checkin: CheckinRecord;
   /** The duty's attendance state after this check-in/out. */
   state: AttendanceState;
-  /** Minutes after the start (check-in) or before the end (check-out); 0 when on time. */
+  /**
+   * Minutes after the start (check-in) or before the end (check-out); 0 when earlier. Whether
+   * that counts as late or leaving early (beyond the post's grace or tolerance) is `state`.
+   */
   minutesOff: number;
   /** True when this answers a retry with an idempotency key already used. */
   replayed: boolean;
