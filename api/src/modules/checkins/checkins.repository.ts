@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { CheckinKind } from '../../contracts/checkins';
+import { shortLived } from '../../lib/short-lived';
 import {
   CheckinModel,
   CheckinRequestModel,
@@ -74,20 +75,12 @@ export async function findSettings(postId: string): Promise<CheckinSettingsDoc |
 }
 
 /** Every post's settings, kept for a few seconds: each check-in and board refresh reads them. */
-let settingsCache: { at: number; docs: CheckinSettingsDoc[] } | null = null;
-const SETTINGS_TTL_MS = 5000;
-
-export async function findAllSettings(): Promise<CheckinSettingsDoc[]> {
-  if (settingsCache && Date.now() - settingsCache.at < SETTINGS_TTL_MS) return settingsCache.docs;
-  const docs = await CheckinSettingsModel.find({}).lean<CheckinSettingsDoc[]>();
-  settingsCache = { at: Date.now(), docs };
-  return docs;
-}
+const allSettings = shortLived(() => CheckinSettingsModel.find({}).lean<CheckinSettingsDoc[]>(), 5000);
+export const findAllSettings = () => allSettings.get();
 
 export async function saveSettings(doc: CheckinSettingsDoc): Promise<void> {
   const { _id, ...set } = doc;
-  await CheckinSettingsModel.updateOne({ _id }, { $set: set }, { upsert: true });
-  settingsCache = null;
+  await CheckinSettingsModel.updateOne({ _id }, { $set: set }, { upsert: true }).finally(() => allSettings.clear());
 }
 
 /** Stores a new credential hash, replacing (rotating) the previous one. */

@@ -160,14 +160,36 @@ export function createCheckinsService(deps: CheckinsDeps) {
   /** States of duties at `now` from their check-ins and their posts' thresholds. */
   async function attendanceOf(duties: Duty[], now = clock.now()): Promise<DutyAttendance[]> {
     const keys = duties.map(dutyKeyOf);
-    const [checkins, settingsDocs] = await Promise.all([findCheckinsOfDuties(keys), findAllSettings()]);
+    const [checkins, settingsOfPost] = await Promise.all([findCheckinsOfDuties(keys), postSettings()]);
     const marks = marksOf(checkins);
-    const settings = new Map(settingsDocs.map((s) => [s._id, settingsOf(s)]));
     return duties.map((duty, i) => {
       const m = marks.get(keys[i]!) ?? { inAt: null, outAt: null };
-      const s = settings.get(duty.postId) ?? DEFAULT_SETTINGS;
+      const s = settingsOfPost(duty.postId);
       return { duty, dutyKey: keys[i]!, state: evaluateAttendance(times(duty), s, m, now).state, inAt: m.inAt, outAt: m.outAt, settings: s };
     });
+  }
+
+  async function postSettings(): Promise<(postId: string) => PostSettings> {
+    const settings = new Map((await findAllSettings()).map((s) => [s._id, settingsOf(s)]));
+    return (postId) => settings.get(postId) ?? DEFAULT_SETTINGS;
+  }
+
+  /**
+   * The duties to choose from, with their state. Checking in with exactly one duty open needs no
+   * reads of earlier check-ins: the check-in's primary key refuses a second one for that duty.
+   */
+  async function choices(kind: CheckinBody['kind'], duties: Duty[], now: Date): Promise<DutyAttendance[]> {
+    if (kind === 'in') {
+      const settingsOfPost = await postSettings();
+      const open = duties.filter((d) => checkinOpen(times(d), settingsOfPost(d.postId), now));
+      if (open.length === 1) {
+        const duty = open[0]!;
+        const settings = settingsOfPost(duty.postId);
+        const state = evaluateAttendance(times(duty), settings, { inAt: null, outAt: null }, now).state;
+        return [{ duty, dutyKey: dutyKeyOf(duty), state, inAt: null, outAt: null, settings }];
+      }
+    }
+    return attendanceOf(duties, now);
   }
 
   async function kioskView(code: string, token: string | undefined): Promise<KioskView> {
@@ -303,9 +325,19 @@ export function createCheckinsService(deps: CheckinsDeps) {
   async function checkIn(actor: Actor, body: CheckinBody): Promise<CheckinResult> {
     const lawyerId = actor.lawyerId;
     if (!lawyerId) throw new AppError('not_a_lawyer', 'This account is not linked to a lawyer', 403);
-    const earlier = await replay(lawyerId, body);
-    if (earlier) return earlier;
+    try {
+      return await checkInOnce(actor, lawyerId, body);
+    } catch (err) {
+      // A retry of a stored request answers the stored result, even when its code has expired since.
+      if (err instanceof AppError && err.status < 500) {
+        const earlier = await replay(lawyerId, body);
+        if (earlier) return earlier;
+      }
+      throw err;
+    }
+  }
 
+  async function checkInOnce(actor: Actor, lawyerId: string, body: CheckinBody): Promise<CheckinResult> {
     const now = clock.now();
     const secret = await deps.secret();
     const { post, window } = await resolveCode(body, now, secret);
@@ -313,7 +345,7 @@ export function createCheckinsService(deps: CheckinsDeps) {
     const duties = await deps.rotas.duties({ from: localDay(post.timeZone, new Date(now.getTime() - DAY_MS)), to: today, lawyerId, postId: post.id });
     let chosen: DutyAttendance;
     try {
-      chosen = chooseDuty(body.kind, await attendanceOf(duties, now), now);
+      chosen = chooseDuty(body.kind, await choices(body.kind, duties, now), now);
     } catch (err) {
       // The same request may have been stored meanwhile by a concurrent retry: answer that one.
       if (err instanceof AppError && err.code.startsWith('already_checked')) {

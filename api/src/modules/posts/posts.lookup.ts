@@ -1,13 +1,16 @@
 import type { Post } from '../../contracts/posts';
-import { findPost, findPosts } from './posts.repository';
+import { allPostsRecent } from './posts.repository';
 
-/** Posts by id (in the order asked, unknown ids left out) and by code, for other areas. */
+/**
+ * Posts by id (in the order asked, unknown ids left out) and by code, for other areas' hot
+ * paths; from the two-second snapshot of all posts.
+ */
 export async function findPostsByIds(ids: string[]): Promise<Post[]> {
-  const all = await Promise.all([...new Set(ids)].filter((id) => /^[0-9a-f]{24}$/i.test(id)).map((id) => findPost(id)));
-  return all.filter((p): p is Post => p !== null);
+  const all = await allPostsRecent();
+  return [...new Set(ids)].map((id) => all.get(id)).filter((p): p is Post => p !== undefined);
 }
 
 export async function findPostByCode(code: string): Promise<Post | null> {
-  const all = await findPosts({ active: 'all' });
-  return all.find((p) => p.code === code) ?? null;
+  for (const p of (await allPostsRecent()).values()) if (p.code === code) return p;
+  return null;
 }

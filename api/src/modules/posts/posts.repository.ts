@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import type { CreatePostBody, Post, PostsQuery, UpdatePostBody } from '../../contracts/posts';
+import { shortLived } from '../../lib/short-lived';
 import { PostModel, type PostDoc } from './posts.model';
 
 function toPost(d: PostDoc): Post {
@@ -45,13 +46,22 @@ export async function postCodeTaken(code: string, exceptId?: string): Promise<bo
   return (await PostModel.exists(filter)) !== null;
 }
 
+/**
+ * Every post by id, kept for two seconds: check-ins and the live board look posts up on every
+ * request. Writes here clear it; another process sees a change within two seconds.
+ */
+const recentPosts = shortLived(async () => new Map((await findPosts({ active: 'all' })).map((p) => [p.id, p])), 2000);
+export const allPostsRecent = () => recentPosts.get();
+
 export async function insertPost(body: CreatePostBody): Promise<Post> {
-  const doc = await PostModel.create({ ...body, active: true });
+  const doc = await PostModel.create({ ...body, active: true }).finally(() => recentPosts.clear());
   return toPost(doc.toObject() as PostDoc);
 }
 
 export async function updatePost(id: string, set: UpdatePostBody | { active: boolean }): Promise<Post | null> {
-  const d = await PostModel.findByIdAndUpdate(id, { $set: set }, { returnDocument: 'after', runValidators: true }).lean<PostDoc>();
+  const d = await PostModel.findByIdAndUpdate(id, { $set: set }, { returnDocument: 'after', runValidators: true })
+    .lean<PostDoc>()
+    .finally(() => recentPosts.clear());
   return d ? toPost(d) : null;
 }
 
@@ -61,7 +71,7 @@ export async function insertPostsIfAbsent(posts: CreatePostBody[]): Promise<numb
   const res = await PostModel.bulkWrite(
     posts.map((p) => ({ updateOne: { filter: { code: p.code }, update: { $setOnInsert: { ...p, active: true } }, upsert: true } })),
     { ordered: false },
-  );
+  ).finally(() => recentPosts.clear());
   return res.upsertedCount;
 }
 

@@ -1,4 +1,5 @@
 import type { RotaStatus, RotaSummary } from '../../contracts/rotas';
+import { shortLived } from '../../lib/short-lived';
 import { PublicationModel, RotaModel, RotaVersionModel, versionKey, type PublicationDoc, type RotaDoc, type RotaVersionDoc, type SlotFields } from './rotas.model';
 
 export type StoredRota = Omit<RotaDoc, '_id'> & { id: string };
@@ -116,17 +117,21 @@ export async function listVersions(rotaId: string): Promise<StoredVersion[]> {
  * published). One conditional write: the switch readers see.
  */
 export async function switchPublication(rotaId: string, previous: number | null, version: number, period: { from: string; to: string }): Promise<boolean> {
-  if (previous === null) {
-    try {
-      await PublicationModel.create({ _id: rotaId, version, ...period });
-      return true;
-    } catch (err) {
-      if ((err as { code?: number }).code === 11000) return false;
-      throw err;
+  try {
+    if (previous === null) {
+      try {
+        await PublicationModel.create({ _id: rotaId, version, ...period });
+        return true;
+      } catch (err) {
+        if ((err as { code?: number }).code === 11000) return false;
+        throw err;
+      }
     }
+    const res = await PublicationModel.updateOne({ _id: rotaId, version: previous }, { $set: { version } });
+    return res.matchedCount === 1;
+  } finally {
+    publications.clear();
   }
-  const res = await PublicationModel.updateOne({ _id: rotaId, version: previous }, { $set: { version } });
-  return res.matchedCount === 1;
 }
 
 export async function currentVersionOf(rotaId: string): Promise<number | null> {
@@ -167,9 +172,15 @@ async function slotsOfVersion(rotaId: string, version: number): Promise<SlotFiel
   return slots;
 }
 
+/**
+ * Every rota's publication pointer. Duty lists are read on hot paths (each check-in, the live
+ * board); this process sees its own publications at once and another process's within a second.
+ */
+const publications = shortLived(() => PublicationModel.find({}).lean<PublicationDoc[]>(), 1000);
+
 /** Duties of the current published versions, filtered; sorted by start. */
 export async function findCurrentDuties(filter: { from: string; to: string; lawyerId?: string; postId?: string }): Promise<StoredDuty[]> {
-  const pubs = await PublicationModel.find({ from: { $lte: filter.to }, to: { $gte: filter.from } }).lean<PublicationDoc[]>();
+  const pubs = (await publications.get()).filter((p) => p.from <= filter.to && p.to >= filter.from);
   const out: StoredDuty[] = [];
   for (const pub of pubs) {
     for (const s of await slotsOfVersion(pub._id, pub.version)) {

@@ -1,0 +1,43 @@
+/**
+ * A value read from the database and kept for a short while, for small collections read on hot
+ * paths (publication pointers, posts, check-in settings). Concurrent readers of a missing or
+ * expired value share one load. `clear()` after a write in this process; other processes see the
+ * change once `ttlMs` has passed, so use it only where that delay is harmless.
+ */
+export interface ShortLived<T> {
+  get(): Promise<T>;
+  clear(): void;
+}
+
+export function shortLived<T>(load: () => Promise<T>, ttlMs: number, now: () => number = Date.now): ShortLived<T> {
+  let value: { v: T; at: number } | null = null;
+  let loading: Promise<T> | null = null;
+  let generation = 0;
+  return {
+    get() {
+      if (value && now() - value.at < ttlMs) return Promise.resolve(value.v);
+      if (loading) return loading;
+      const gen = generation;
+      const startedAt = now();
+      const p = load().then(
+        (v) => {
+          // A clear() while loading means a write raced the read: do not keep what was read.
+          if (gen === generation) value = { v, at: startedAt };
+          if (loading === p) loading = null;
+          return v;
+        },
+        (err: unknown) => {
+          if (loading === p) loading = null;
+          throw err;
+        },
+      );
+      loading = p;
+      return p;
+    },
+    clear() {
+      generation++;
+      value = null;
+      loading = null;
+    },
+  };
+}
