@@ -77,6 +77,7 @@ async function main(): Promise<void> {
     const sentAt = new Map<string, number>();
     const latencies: number[] = [];
     let delivered = 0;
+    let messages = 0;
     await inBatches(
       Array.from({ length: SOCKETS }, (_, i) => i),
       100,
@@ -88,11 +89,15 @@ async function main(): Promise<void> {
           s.once('connect_error', reject);
         });
         if (!(await s.emitWithAck('liveboard:watch'))) throw new Error('watch refused');
-        s.on('liveboard:update', (u: LiveBoardUpdate) => {
-          const t0 = sentAt.get(u.lawyerId);
-          if (t0 === undefined || u.cause !== 'checkin') return;
-          delivered++;
-          latencies.push(performance.now() - t0);
+        s.on('liveboard:updates', (updates: LiveBoardUpdate[]) => {
+          const at = performance.now();
+          messages++;
+          for (const u of updates) {
+            const t0 = sentAt.get(u.lawyerId);
+            if (t0 === undefined || u.cause !== 'checkin') continue;
+            delivered++;
+            latencies.push(at - t0);
+          }
         });
       },
     );
@@ -129,6 +134,7 @@ async function main(): Promise<void> {
       refused,
       checkinSpanMs,
       events: ok,
+      messagesPerSocket: Math.round((messages / Math.max(1, sockets.length)) * 10) / 10,
       expected,
       delivered,
       lost: expected - delivered,

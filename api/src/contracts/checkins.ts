@@ -28,9 +28,11 @@
  *
  * Socket.IO: admin, coordinator and hotline sockets emit `liveboard:watch` (ack(true)) to join
  * room `liveboard` (`liveboard:unwatch` leaves it). After each check-in/out is stored, and
- * when the detector moves a lawyer to `late` or `absent`, the server emits `liveboard:update`
- * (LiveBoardUpdate) to that room. The client patches the lawyer with that `dutyKey` and
- * recomputes counters; an unknown `dutyKey` means "refetch GET /api/liveboard".
+ * when the detector moves a lawyer to `late` or `absent`, the server emits `liveboard:updates`
+ * (LiveBoardUpdate[], oldest first) to that room: a lone update goes out at once, updates
+ * arriving faster than every LIVEBOARD_BATCH_MS are sent together. The client patches each
+ * lawyer by `dutyKey` and recomputes counters; an unknown `dutyKey` means "refetch GET
+ * /api/liveboard".
  *
  * Errors of POST /api/checkins (all 4xx, `error.code`):
  *   400 code_required        neither `code` nor `postCode` + `shortCode` was sent
@@ -273,7 +275,9 @@ export interface LiveBoardUpdate {
   at: Instant;
 }
 
-export const LIVEBOARD_EVENTS = { watch: 'liveboard:watch', unwatch: 'liveboard:unwatch', update: 'liveboard:update' } as const;
+export const LIVEBOARD_EVENTS = { watch: 'liveboard:watch', unwatch: 'liveboard:unwatch', updates: 'liveboard:updates' } as const;
+/** The shortest gap between two `liveboard:updates` messages. */
+export const LIVEBOARD_BATCH_MS = 50;
 export const LIVEBOARD_ROOM = 'liveboard';
 
 export const attendanceEventsQuery = z.object({

@@ -1,13 +1,14 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { SESSION_COOKIE } from '../contracts/auth';
-import { LIVEBOARD_EVENTS, LIVEBOARD_ROOM, type LiveBoardUpdate } from '../contracts/checkins';
+import { LIVEBOARD_BATCH_MS, LIVEBOARD_EVENTS, LIVEBOARD_ROOM, type LiveBoardUpdate } from '../contracts/checkins';
 import type { JobView } from '../contracts/rotas';
 import type { Notification } from '../contracts/selfservice';
 import type { Actor } from '../lib/actor';
 import type { Logger } from '../lib/logger';
 import type { Job } from '../modules/jobs/jobs.service';
 import type { Services } from '../modules/services';
+import { createBatcher } from './batcher';
 
 /** Events the server pushes; the client's socket composable mirrors these names. */
 export const EVENTS = { jobUpdate: 'job:update', notification: 'notification' } as const;
@@ -87,9 +88,10 @@ export function jobView(job: Job): JobView {
 
 /** The services' realtime hooks, bound to a Socket.IO server. */
 export function realtimeEvents(io: Server) {
+  const board = createBatcher<LiveBoardUpdate>((updates) => io.to(rooms.liveboard).emit(LIVEBOARD_EVENTS.updates, updates), LIVEBOARD_BATCH_MS);
   return {
     jobUpdated: (job: Job) => io.to(rooms.job(job.id)).emit(EVENTS.jobUpdate, jobView(job)),
     notified: (lawyerId: string, n: Notification) => io.to(rooms.lawyer(lawyerId)).emit(EVENTS.notification, n),
-    liveboardUpdated: (u: LiveBoardUpdate) => io.to(rooms.liveboard).emit(LIVEBOARD_EVENTS.update, u),
+    liveboardUpdated: (u: LiveBoardUpdate) => board.push(u),
   };
 }

@@ -7,7 +7,7 @@ import { getSocket, subscribe } from '@/composables/useSocket';
 export type Counts = StateCounts;
 const emptyCounts = (): Counts => Object.fromEntries(ATTENDANCE_STATES.map((s) => [s, 0])) as Counts;
 
-/** The live board: posts by id, patched in place by `liveboard:update`; counters derived. */
+/** The live board: posts by id, patched in place by `liveboard:updates`; counters derived. */
 export const useLiveStore = defineStore('live', () => {
   const byId = ref<Record<string, LivePost>>({});
   const order = ref<string[]>([]);
@@ -70,8 +70,10 @@ export const useLiveStore = defineStore('live', () => {
     socket.on('connect', rejoin);
     socket.on('disconnect', lost);
     if (socket.connected) join();
-    const off = subscribe<LiveBoardUpdate>(LIVEBOARD_EVENTS.update, (u) => {
-      if (!apply(u)) void load();
+    const off = subscribe<LiveBoardUpdate[]>(LIVEBOARD_EVENTS.updates, (updates) => {
+      let unknown = false;
+      for (const u of updates) unknown = !apply(u) || unknown;
+      if (unknown) void load();
     });
     return () => {
       off();

@@ -83,7 +83,7 @@ describeWithRedis('two API processes behind Redis', () => {
       socket!.once('connect_error', reject);
     });
     expect(await socket.emitWithAck('liveboard:watch')).toBe(true);
-    const received = new Promise<LiveBoardUpdate>((resolve) => socket!.once('liveboard:update', resolve));
+    const received = new Promise<LiveBoardUpdate>((resolve) => socket!.once('liveboard:updates', (updates: LiveBoardUpdate[]) => resolve(updates[0]!)));
 
     const staffOnA = new Client(a.url);
     await staffOnA.login(world.staffUsername, WORLD_PASSWORD);
