@@ -32,7 +32,13 @@
  * (LiveBoardUpdate[], oldest first) to that room: a lone update goes out at once, updates
  * arriving faster than every LIVEBOARD_BATCH_MS are sent together. The client patches each
  * lawyer by `dutyKey` and recomputes counters; an unknown `dutyKey` means "refetch GET
- * /api/liveboard".
+ * /api/liveboard". When a post's current or next shift moves on (a check-in window opens, a
+ * shift ends, an amendment changes its lawyers), the server emits `liveboard:posts`
+ * (LivePost[]): the client replaces those rows. Both arrive within about a second.
+ *
+ * A kiosk screen emits `kiosk:watch` with { code, token } (its post code and kiosk token;
+ * ack(true) when valid) and then receives `kiosk:changed` ({ postId }) whenever that post's
+ * lawyers or states change; it then fetches GET /api/kiosk/:code again.
  *
  * Errors of POST /api/checkins (all 4xx, `error.code`):
  *   400 code_required        neither `code` nor `postCode` + `shortCode` was sent
@@ -275,7 +281,8 @@ export interface LiveBoardUpdate {
   at: Instant;
 }
 
-export const LIVEBOARD_EVENTS = { watch: 'liveboard:watch', unwatch: 'liveboard:unwatch', updates: 'liveboard:updates' } as const;
+export const LIVEBOARD_EVENTS = { watch: 'liveboard:watch', unwatch: 'liveboard:unwatch', updates: 'liveboard:updates', posts: 'liveboard:posts' } as const;
+export const KIOSK_EVENTS = { watch: 'kiosk:watch', changed: 'kiosk:changed' } as const;
 /** The shortest gap between two `liveboard:updates` messages. */
 export const LIVEBOARD_BATCH_MS = 50;
 export const LIVEBOARD_ROOM = 'liveboard';

@@ -6,7 +6,7 @@ import { createAttendanceDetector } from './checkins/checkins.detector';
 import { checkinSecretSource, createCheckinsService } from './checkins/checkins.service';
 import { acquireLease, releaseLease } from './jobs/jobs.repository';
 import { createLiveboardService } from './liveboard/liveboard.service';
-import type { LiveBoardUpdate } from '../contracts/checkins';
+import type { LiveBoardUpdate, LivePost } from '../contracts/checkins';
 import { createBoardService } from './board/board.service';
 import { createCalendarService } from './calendar/calendar.service';
 import { createFeedsService } from './feeds/feeds.service';
@@ -38,7 +38,12 @@ export interface ServiceOptions {
   planInWorker?: boolean;
   outbound?: OutboundChannel;
   /** The realtime layer's hooks: announced after the write succeeded. */
-  events?: { jobUpdated?(job: Job): void; notified?(lawyerId: string, n: Notification): void; liveboardUpdated?(u: LiveBoardUpdate): void };
+  events?: {
+    jobUpdated?(job: Job): void;
+    notified?(lawyerId: string, n: Notification): void;
+    liveboardUpdated?(u: LiveBoardUpdate): void;
+    liveboardPostsMoved?(posts: LivePost[]): void;
+  };
   /** HMAC key of check-in codes (ZHIBAN_CHECKIN_SECRET); unset: generated and stored in the database. */
   checkinSecret?: string;
 }
@@ -99,6 +104,8 @@ export function createServices(opts: ServiceOptions) {
     rotas,
     lease: { acquire: acquireLease, release: releaseLease },
     onUpdate: liveboardUpdated,
+    boardOf: liveboard.boardOf,
+    onPosts: (moved) => opts.events?.liveboardPostsMoved?.(moved),
   });
   return { audit, auth, users, lawyers, posts, imports, jobs, calendar, shifts, notifications, rotas, absences, swaps, feeds, board, attendance, checkins, liveboard, detector };
 }

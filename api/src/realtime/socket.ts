@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { SESSION_COOKIE } from '../contracts/auth';
-import { LIVEBOARD_BATCH_MS, LIVEBOARD_EVENTS, LIVEBOARD_ROOM, type LiveBoardUpdate } from '../contracts/checkins';
+import { KIOSK_EVENTS, LIVEBOARD_BATCH_MS, LIVEBOARD_EVENTS, LIVEBOARD_ROOM, type LiveBoardUpdate, type LivePost } from '../contracts/checkins';
 import type { JobView } from '../contracts/rotas';
 import type { Notification } from '../contracts/selfservice';
 import type { Actor } from '../lib/actor';
@@ -36,6 +36,7 @@ export const rooms = {
   lawyer: (id: string) => `lawyer:${id}`,
   staff: 'staff',
   liveboard: LIVEBOARD_ROOM,
+  kiosk: (postId: string) => `kiosk:${postId}`,
 };
 
 /**
@@ -77,6 +78,19 @@ export function attachRealtime(httpServer: HttpServer, logger: Logger, services?
       if (typeof ack === 'function') ack(ok);
     });
     socket.on(LIVEBOARD_EVENTS.unwatch, () => void socket.leave(rooms.liveboard));
+    // A post's kiosk screen has no session: it proves itself with the post's kiosk token.
+    socket.on(KIOSK_EVENTS.watch, (body: unknown, ack?: (ok: boolean) => void) => {
+      const reply = (ok: boolean) => typeof ack === 'function' && ack(ok);
+      const { code, token } = (body ?? {}) as { code?: unknown; token?: unknown };
+      if (!services || typeof code !== 'string' || typeof token !== 'string' || code.length > 64 || token.length > 128) return reply(false);
+      services.checkins.kioskPost(code, token).then(
+        (post) => {
+          void socket.join(rooms.kiosk(post.id));
+          reply(true);
+        },
+        () => reply(false),
+      );
+    });
     logger.debug({ socketId: socket.id, user: actor?.username ?? null }, 'socket connected');
   });
   return io;
@@ -88,10 +102,20 @@ export function jobView(job: Job): JobView {
 
 /** The services' realtime hooks, bound to a Socket.IO server. */
 export function realtimeEvents(io: Server) {
-  const board = createBatcher<LiveBoardUpdate>((updates) => io.to(rooms.liveboard).emit(LIVEBOARD_EVENTS.updates, updates), LIVEBOARD_BATCH_MS);
+  const kioskChanged = (postIds: Iterable<string>) => {
+    for (const postId of new Set(postIds)) io.to(rooms.kiosk(postId)).emit(KIOSK_EVENTS.changed, { postId });
+  };
+  const board = createBatcher<LiveBoardUpdate>((updates) => {
+    io.to(rooms.liveboard).emit(LIVEBOARD_EVENTS.updates, updates);
+    kioskChanged(updates.map((u) => u.postId));
+  }, LIVEBOARD_BATCH_MS);
   return {
     jobUpdated: (job: Job) => io.to(rooms.job(job.id)).emit(EVENTS.jobUpdate, jobView(job)),
     notified: (lawyerId: string, n: Notification) => io.to(rooms.lawyer(lawyerId)).emit(EVENTS.notification, n),
     liveboardUpdated: (u: LiveBoardUpdate) => board.push(u),
+    liveboardPostsMoved: (posts: LivePost[]) => {
+      io.to(rooms.liveboard).emit(LIVEBOARD_EVENTS.posts, posts);
+      kioskChanged(posts.map((p) => p.postId));
+    },
   };
 }

@@ -16,7 +16,8 @@ export type * from '../../../api/src/contracts/checkins';
 
 /** Mirrored from the contract (runtime values may not be imported from it). */
 export const ATTENDANCE_STATES = ['not_yet_due', 'due', 'checked_in', 'late', 'absent', 'checked_out', 'left_early'] as const satisfies readonly AttendanceState[];
-export const LIVEBOARD_EVENTS = { watch: 'liveboard:watch', unwatch: 'liveboard:unwatch', updates: 'liveboard:updates' } as const;
+export const LIVEBOARD_EVENTS = { watch: 'liveboard:watch', unwatch: 'liveboard:unwatch', updates: 'liveboard:updates', posts: 'liveboard:posts' } as const;
+export const KIOSK_EVENTS = { watch: 'kiosk:watch', changed: 'kiosk:changed' } as const;
 
 /**
  * The kiosk has no session: its post's token travels in `X-Kiosk-Token`, which the shared

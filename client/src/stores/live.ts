@@ -7,7 +7,7 @@ import { getSocket, subscribe } from '@/composables/useSocket';
 export type Counts = StateCounts;
 const emptyCounts = (): Counts => Object.fromEntries(ATTENDANCE_STATES.map((s) => [s, 0])) as Counts;
 
-/** The live board: posts by id, patched in place by `liveboard:updates`; counters derived. */
+/** The live board: posts by id, patched in place by `liveboard:updates`, rows replaced by `liveboard:posts`; counters derived. */
 export const useLiveStore = defineStore('live', () => {
   const byId = ref<Record<string, LivePost>>({});
   const order = ref<string[]>([]);
@@ -75,8 +75,16 @@ export const useLiveStore = defineStore('live', () => {
       for (const u of updates) unknown = !apply(u) || unknown;
       if (unknown) void load();
     });
+    // A post's shift moved on (or its lawyers changed): its row comes whole.
+    const offPosts = subscribe<LivePost[]>(LIVEBOARD_EVENTS.posts, (rows) => {
+      for (const row of rows) {
+        if (!(row.postId in byId.value)) order.value = [...order.value, row.postId];
+        byId.value[row.postId] = row;
+      }
+    });
     return () => {
       off();
+      offPosts();
       socket.off('connect', rejoin);
       socket.off('disconnect', lost);
       socket.emit(LIVEBOARD_EVENTS.unwatch);

@@ -8,7 +8,10 @@ import {
   evaluateAttendance,
   lateRule,
   leftEarlyRule,
+  nextTimeDrivenChange,
+  timeDrivenChanges,
 } from '../../../api/src/modules/attendance/attendance.rules';
+import { delayUntil, MIN_TICK_GAP_MS } from '../../../api/src/modules/checkins/checkins.detector';
 
 // A morning duty 09:00–11:30 Asia/Shanghai on 2026-06-01, as UTC instants.
 const duty = { start: new Date('2026-06-01T01:00:00Z'), end: new Date('2026-06-01T03:30:00Z') };
@@ -111,5 +114,28 @@ describe('geofence distance', () => {
     expect(d).toBeGreaterThan(1800);
     expect(d).toBeLessThan(2000);
     expect(Math.round(distanceMetres({ lat: 0, lng: 0 }, { lat: 0.001, lng: 0 }))).toBe(111);
+  });
+});
+
+describe('time-driven changes and the detector’s next tick', () => {
+
+  it('when asked, then a duty changes by time when check-in opens, at late, at absent and at its end', () => {
+    expect(timeDrivenChanges(duty, t).map((d) => d.toISOString())).toEqual(['2026-06-01T00:30:00.000Z', '2026-06-01T01:10:00.000Z', '2026-06-01T02:00:00.000Z', '2026-06-01T03:30:00.000Z']);
+  });
+
+  it('when several duties are given, then the next change is the first one strictly after now', () => {
+    const later = { start: new Date('2026-06-01T06:30:00Z'), end: new Date('2026-06-01T09:30:00Z') };
+    const both = [{ duty, settings: t }, { duty: later, settings: t }];
+    expect(nextTimeDrivenChange(both, new Date('2026-06-01T01:10:00Z'))?.toISOString()).toBe('2026-06-01T02:00:00.000Z');
+    expect(nextTimeDrivenChange(both, new Date('2026-06-01T03:30:00Z'))?.toISOString()).toBe('2026-06-01T06:00:00.000Z');
+    expect(nextTimeDrivenChange(both, new Date('2026-06-01T10:00:00Z'))).toBeNull();
+  });
+
+  it('when the next change is near or far, then the detector waits until just after it, but at least a second and at most its interval', () => {
+    const now = new Date('2026-06-01T01:00:00Z');
+    expect(delayUntil(new Date('2026-06-01T01:00:10Z'), now, 30_000)).toBe(10_500);
+    expect(delayUntil(new Date('2026-06-01T01:00:00.1Z'), now, 30_000)).toBe(MIN_TICK_GAP_MS);
+    expect(delayUntil(new Date('2026-06-01T02:00:00Z'), now, 30_000)).toBe(30_000);
+    expect(delayUntil(null, now, 30_000)).toBe(30_000);
   });
 });

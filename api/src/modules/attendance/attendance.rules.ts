@@ -86,3 +86,20 @@ export function evaluateAttendance(duty: DutyTimes, t: Thresholds, marks: Marks,
   const events = [lateRule(duty, t, marks), absentRule(duty, t, marks, now), leftEarlyRule(duty, t, marks)].filter((e): e is RuleEvent => e !== null);
   return { state: attendanceState(duty, t, marks, now), events };
 }
+
+/**
+ * The moments a duty's state can change by time alone (check-in opens, late, absent, the end,
+ * which moves the live board on to the next shift). Check-ins change it too, but announce it.
+ */
+export function timeDrivenChanges(duty: DutyTimes, t: Thresholds): Date[] {
+  return [checkinWindow(duty, t).opensAt, plus(duty.start, t.lateAfterMin), plus(duty.start, t.absentAfterMin), duty.end];
+}
+
+/** The first of the duties' time-driven changes after `now`, if any. */
+export function nextTimeDrivenChange(duties: { duty: DutyTimes; settings: Thresholds }[], now: Date): Date | null {
+  let next: Date | null = null;
+  for (const { duty, settings } of duties) {
+    for (const at of timeDrivenChanges(duty, settings)) if (at > now && (!next || at < next)) next = at;
+  }
+  return next;
+}

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { AttendanceState, LiveBoardUpdate } from '../../contracts/checkins';
+import type { AttendanceState, LiveBoard, LiveBoardUpdate, LivePost } from '../../contracts/checkins';
 import type { Duty } from '../../contracts/rotas';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
-import { evaluateAttendance } from '../attendance/attendance.rules';
+import { evaluateAttendance, nextTimeDrivenChange } from '../attendance/attendance.rules';
 import type { AttendanceService } from '../attendance/attendance.service';
 import type { NotificationsService } from '../notifications/notifications.service';
 import type { RotasService } from '../rotas/rotas.service';
-import { localDay, type CheckinsService } from './checkins.service';
+import { boardDays } from '../liveboard/liveboard.service';
+import type { CheckinsService, DutyAttendance } from './checkins.service';
 
 export const DETECTOR_LEASE = 'attendance-detector';
-const DAY_MS = 86_400_000;
 const REMINDER_BEFORE_MS = 30 * 60_000;
 /** States the passing of time brings about (check-ins announce the others themselves). */
 const TIME_DRIVEN: ReadonlySet<AttendanceState> = new Set(['due', 'late', 'absent']);
@@ -27,19 +27,44 @@ export interface DetectorDeps {
     release(name: string, owner: string): Promise<void>;
   };
   onUpdate?(update: LiveBoardUpdate): void;
+  /** The live board from the tick's states, to notice posts whose shifts moved on (or whose lawyers changed). */
+  boardOf?(states: DutyAttendance[], now: Date): Promise<LiveBoard>;
+  /** Announces such posts' new rows. */
+  onPosts?(posts: LivePost[]): void;
   intervalMs?: number;
 }
 
+/** Ticks happen at least this far apart, however close together the duties' changes are. */
+export const MIN_TICK_GAP_MS = 1000;
+/** A tick aimed at a change runs this long after it, so the change has happened. */
+const AFTER_CHANGE_MS = 500;
+
+/** What a board row shows apart from states: which shifts, with which duties. */
+function shapeOf(p: LivePost): string {
+  const shift = (s: LivePost['current']) => (s ? `${s.slotId}:${s.lawyers.map((l) => l.dutyKey).join(',')}` : '-');
+  return `${shift(p.current)}|${shift(p.next)}`;
+}
+
+/** How long to wait before the next tick: until just after the next change, within bounds. */
+export function delayUntil(nextChange: Date | null, now: Date, intervalMs: number): number {
+  if (!nextChange) return intervalMs;
+  return Math.min(intervalMs, Math.max(MIN_TICK_GAP_MS, nextChange.getTime() - now.getTime() + AFTER_CHANGE_MS));
+}
+
 /**
- * Every ~30 s: records late/absent/left-early events, announces late and absent lawyers on the
- * live board, and reminds lawyers 30 minutes before a duty. Only the holder of a named lease in
- * the database runs a tick, so with several API processes each tick runs once.
+ * Every ~30 s, and just after each moment a duty's state changes by time (check-in opens, late,
+ * absent, the end): records late/absent/left-early events, announces lawyers who became due,
+ * late or absent on the live board, pushes the rows of posts whose shifts moved on, and reminds
+ * lawyers 30 minutes before a duty. Only the holder of a named lease in the database runs a
+ * tick, so with several API processes each tick runs once.
  */
 export function createAttendanceDetector(deps: DetectorDeps) {
   const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
   const intervalMs = deps.intervalMs ?? 30_000;
   const leaseMs = intervalMs * 3;
   const lastState = new Map<string, AttendanceState>();
+  const lastShape = new Map<string, string>();
+  let nextDelay = intervalMs;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
 
@@ -61,11 +86,12 @@ export function createAttendanceDetector(deps: DetectorDeps) {
   }
 
   /** One pass over the duties of yesterday, today and tomorrow (UTC days cover every zone). */
-  async function tick(now = deps.clock.now()): Promise<{ events: number; reminders: number; announced: number }> {
-    const duties = await deps.rotas.duties({ from: localDay('UTC', new Date(now.getTime() - DAY_MS)), to: localDay('UTC', new Date(now.getTime() + DAY_MS)) });
+  async function tick(now = deps.clock.now()): Promise<{ events: number; reminders: number; announced: number; reshaped: number; nextChangeAt: Date | null }> {
+    const duties = await deps.rotas.duties(boardDays(now));
     let events = 0;
     let announced = 0;
-    for (const a of await deps.checkins.attendanceOf(duties, now)) {
+    const states = await deps.checkins.attendanceOf(duties, now);
+    for (const a of states) {
       const evaluation = evaluateAttendance({ start: new Date(a.duty.start), end: new Date(a.duty.end) }, a.settings, a, now);
       events += await deps.attendance.record(a.duty, evaluation.events);
       const before = lastState.get(a.dutyKey);
@@ -86,7 +112,27 @@ export function createAttendanceDetector(deps: DetectorDeps) {
       }
     }
     const reminders = await remind(duties, now);
-    return { events, reminders, announced };
+    const reshaped = await pushMovedPosts(states, now);
+    const nextChangeAt = nextTimeDrivenChange(
+      states.map((a) => ({ duty: { start: new Date(a.duty.start), end: new Date(a.duty.end) }, settings: a.settings })),
+      now,
+    );
+    nextDelay = delayUntil(nextChangeAt, deps.clock.now(), intervalMs);
+    return { events, reminders, announced, reshaped, nextChangeAt };
+  }
+
+  /** Pushes the board rows of posts whose current or next shift is not what it was last tick. */
+  async function pushMovedPosts(states: DutyAttendance[], now: Date): Promise<number> {
+    if (!deps.boardOf || !deps.onPosts) return 0;
+    const moved: LivePost[] = [];
+    for (const post of (await deps.boardOf(states, now)).posts) {
+      const shape = shapeOf(post);
+      const before = lastShape.get(post.postId);
+      lastShape.set(post.postId, shape);
+      if (before !== undefined && before !== shape) moved.push(post);
+    }
+    if (moved.length > 0) deps.onPosts(moved);
+    return moved.length;
   }
 
   /** Runs a tick if this process holds (or takes) the lease; false when another process does. */
@@ -94,6 +140,8 @@ export function createAttendanceDetector(deps: DetectorDeps) {
     const now = deps.clock.now();
     if (!(await deps.lease.acquire(DETECTOR_LEASE, owner, now, leaseMs))) {
       lastState.clear();
+      lastShape.clear();
+      nextDelay = intervalMs;
       return false;
     }
     await tick(now);
@@ -105,7 +153,7 @@ export function createAttendanceDetector(deps: DetectorDeps) {
       running = runIfLeader()
         .catch((err: unknown) => deps.logger?.error({ err }, 'attendance detector tick failed'))
         .finally(() => {
-          if (timer) schedule(intervalMs);
+          if (timer) schedule(nextDelay);
         });
     }, delay);
     timer.unref?.();

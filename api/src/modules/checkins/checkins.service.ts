@@ -192,10 +192,16 @@ export function createCheckinsService(deps: CheckinsDeps) {
     return attendanceOf(duties, now);
   }
 
-  async function kioskView(code: string, token: string | undefined): Promise<KioskView> {
+  /** The post of a kiosk screen, if its token is the post's current one. */
+  async function kioskPost(code: string, token: string | undefined): Promise<Post> {
     const post = await deps.postByCode(code);
     const cred = post && post.active ? await findCredential(post.id, 'kiosk') : null;
     if (!post || !cred || !token || !sameHex(cred.hash, sha256(token))) throw new AppError('kiosk_token_invalid', 'This screen is not (or no longer) set up for this post', 403);
+    return post;
+  }
+
+  async function kioskView(code: string, token: string | undefined): Promise<KioskView> {
+    const post = await kioskPost(code, token);
     const now = clock.now();
     const secret = await deps.secret();
     const window = codeWindow(now);
@@ -438,7 +444,7 @@ export function createCheckinsService(deps: CheckinsDeps) {
       });
   }
 
-  return { prepare: async () => void (await deps.secret()), settingsView, updateSettings, issueKioskToken, issueCountersignPin, kioskView, checkIn, mine, attendanceOf, settingsFor };
+  return { prepare: async () => void (await deps.secret()), settingsView, updateSettings, issueKioskToken, issueCountersignPin, kioskPost, kioskView, checkIn, mine, attendanceOf, settingsFor };
 }
 
 export type CheckinsService = ReturnType<typeof createCheckinsService>;

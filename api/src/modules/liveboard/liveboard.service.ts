@@ -15,6 +15,11 @@ export interface LiveboardDeps {
 
 const DAY_MS = 86_400_000;
 
+/** The days whose duties the board looks at: yesterday to tomorrow in UTC, which covers every zone. */
+export function boardDays(now: Date): { from: string; to: string } {
+  return { from: localDay('UTC', new Date(now.getTime() - DAY_MS)), to: localDay('UTC', new Date(now.getTime() + DAY_MS)) };
+}
+
 export function emptyCounts(): StateCounts {
   return Object.fromEntries(ATTENDANCE_STATES.map((s) => [s, 0])) as StateCounts;
 }
@@ -43,10 +48,15 @@ function shiftOf(group: DutyAttendance[]): LiveShift {
 export function createLiveboardService(deps: LiveboardDeps) {
   async function board(): Promise<LiveBoard> {
     const now = deps.clock.now();
+    const duties = await deps.rotas.duties(boardDays(now));
+    return boardOf(await deps.checkins.attendanceOf(duties, now), now);
+  }
+
+  /** The board from the states of the duties of `boardDays(now)` (the detector has them already). */
+  async function boardOf(states: DutyAttendance[], now: Date): Promise<LiveBoard> {
     const posts = await deps.posts({ active: 'true' });
-    const duties = await deps.rotas.duties({ from: localDay('UTC', new Date(now.getTime() - DAY_MS)), to: localDay('UTC', new Date(now.getTime() + DAY_MS)) });
     const slots = new Map<string, DutyAttendance[]>();
-    for (const a of await deps.checkins.attendanceOf(duties, now)) {
+    for (const a of states) {
       const key = `${a.duty.postId}|${a.duty.rotaId}|${a.duty.slotId}`;
       slots.set(key, [...(slots.get(key) ?? []), a]);
     }
@@ -80,7 +90,7 @@ export function createLiveboardService(deps: LiveboardDeps) {
     });
     return { at: now.toISOString(), posts: livePosts, counters: { byDistrict, byKind, total } };
   }
-  return { board };
+  return { board, boardOf };
 }
 
 export type LiveboardService = ReturnType<typeof createLiveboardService>;
