@@ -74,8 +74,8 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const services = app.locals.services as Services;
   const httpServer = http.createServer(app);
   const io = attachRealtime(httpServer, logger, services);
-  Object.assign(events, realtimeEvents(io));
   const closeRedis = config.redisUrl ? await useRedisAdapter(io, config.redisUrl, logger) : undefined;
+  Object.assign(events, realtimeEvents(io, { clustered: Boolean(closeRedis) }));
   await services.checkins.prepare();
   if (seedNow) {
     logger.info({ rotas: await seedDemoRotas(services, systemClock) }, 'demo rotas published');

@@ -13,7 +13,7 @@ import { createFeedsService } from './feeds/feeds.service';
 import { createJobsService } from './jobs/jobs.service';
 import { findPlanningLawyers } from './lawyers/lawyers.planning';
 import { createNotificationsService, type OutboundChannel } from './notifications/notifications.service';
-import { findPostByCode, findPostsByIds } from './posts/posts.lookup';
+import { findActivePosts, findPostByCode, findPostsByIds } from './posts/posts.lookup';
 import type { RotasService } from './rotas/rotas.service';
 import { createRotasService } from './rotas/rotas.service';
 import { createShiftsService } from './shifts/shifts.service';
@@ -94,7 +94,7 @@ export function createServices(opts: ServiceOptions) {
     secret: checkinSecretSource(opts.checkinSecret),
     onUpdate: liveboardUpdated,
   });
-  const liveboard = createLiveboardService({ clock, rotas, checkins, posts: posts.list });
+  const liveboard = createLiveboardService({ clock, rotas, checkins, posts: findActivePosts });
   const detector = createAttendanceDetector({
     clock,
     logger: opts.logger,

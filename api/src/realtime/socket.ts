@@ -9,6 +9,7 @@ import type { Logger } from '../lib/logger';
 import type { Job } from '../modules/jobs/jobs.service';
 import type { Services } from '../modules/services';
 import { createBatcher } from './batcher';
+import { createRoomFanout } from './room-fanout';
 
 /** Events the server pushes; the client's socket composable mirrors these names. */
 export const EVENTS = { jobUpdate: 'job:update', notification: 'notification' } as const;
@@ -100,13 +101,27 @@ export function jobView(job: Job): JobView {
   return { id: job.id, kind: job.kind, status: job.status, progress: job.progress, error: job.error, result: job.result };
 }
 
-/** The services' realtime hooks, bound to a Socket.IO server. */
-export function realtimeEvents(io: Server) {
+/** Other API processes are told of board messages under this server-side event. */
+const BOARD_RELAY = 'zhiban:liveboard';
+
+/**
+ * The services' realtime hooks, bound to a Socket.IO server. `clustered`: a cluster adapter
+ * (Redis) joins several API processes.
+ */
+export function realtimeEvents(io: Server, opts: { clustered?: boolean } = {}) {
   const kioskChanged = (postIds: Iterable<string>) => {
     for (const postId of new Set(postIds)) io.to(rooms.kiosk(postId)).emit(KIOSK_EVENTS.changed, { postId });
   };
+  // The board room can hold a thousand sockets: each process writes to its own in chunks
+  // (room-fanout.ts); the others hear of the message through the adapter's server-side events.
+  const fanout = createRoomFanout(io);
+  const toBoards = (event: string, payload: unknown) => {
+    if (opts.clustered) io.serverSideEmit(BOARD_RELAY, event, payload);
+    void fanout(rooms.liveboard, event, payload);
+  };
+  if (opts.clustered) io.of('/').on(BOARD_RELAY, (event: string, payload: unknown) => void fanout(rooms.liveboard, event, payload));
   const board = createBatcher<LiveBoardUpdate>((updates) => {
-    io.to(rooms.liveboard).emit(LIVEBOARD_EVENTS.updates, updates);
+    toBoards(LIVEBOARD_EVENTS.updates, updates);
     kioskChanged(updates.map((u) => u.postId));
   }, LIVEBOARD_BATCH_MS);
   return {
@@ -114,7 +129,7 @@ export function realtimeEvents(io: Server) {
     notified: (lawyerId: string, n: Notification) => io.to(rooms.lawyer(lawyerId)).emit(EVENTS.notification, n),
     liveboardUpdated: (u: LiveBoardUpdate) => board.push(u),
     liveboardPostsMoved: (posts: LivePost[]) => {
-      io.to(rooms.liveboard).emit(LIVEBOARD_EVENTS.posts, posts);
+      toBoards(LIVEBOARD_EVENTS.posts, posts);
       kioskChanged(posts.map((p) => p.postId));
     },
   };

@@ -138,8 +138,26 @@ describe('shift changes reach the board as whole rows', () => {
     // Next: the afternoon's check-in opens at 14:00 local.
     expect(second.nextChangeAt?.toISOString()).toBe('2026-06-02T06:00:00.000Z');
 
-    // Nothing moved: nothing is pushed.
-    clock.set('2026-06-02T04:00:00Z');
-    expect((await services.detector.tick()).reshaped).toBe(0);
+    // Between full passes a tick looks only at duties with a change since the last one: none here.
+    clock.set('2026-06-02T03:30:10Z');
+    expect(await services.detector.tick()).toMatchObject({ full: false, evaluated: 0, reshaped: 0, announced: 0 });
+  });
+
+  it('when the late threshold passes between full passes, then only the duties crossing it are read and their lawyers are announced late', async () => {
+    const afternoon = (await services.rotas.duties({ from: '2026-06-02', to: '2026-06-02' })).filter((d) => d.localStart === '14:30');
+    const board = await open(coord.cookie);
+    expect(await board.emitWithAck('liveboard:watch')).toBe(true);
+    const seen: LiveBoardUpdate[] = [];
+    board.on('liveboard:updates', (u: LiveBoardUpdate[]) => seen.push(...u));
+
+    clock.set('2026-06-02T06:38:00Z');
+    expect((await services.detector.tick()).full).toBe(true); // announces them due (the window opened at 14:00)
+    await new Promise((r) => setTimeout(r, 300));
+    seen.length = 0;
+    clock.set('2026-06-02T06:40:00.500Z'); // 14:40 local: ten minutes after the start, nobody has checked in
+    const tick = await services.detector.tick();
+    expect(tick).toMatchObject({ full: false, evaluated: afternoon.length, announced: afternoon.length });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seen.map((u) => [u.lawyerId, u.state, u.cause]).sort()).toEqual(afternoon.map((d) => [d.lawyerId, 'late', 'detector']).sort());
   });
 });

@@ -3,7 +3,7 @@ import type { AttendanceState, LiveBoard, LiveBoardUpdate, LivePost } from '../.
 import type { Duty } from '../../contracts/rotas';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
-import { evaluateAttendance, nextTimeDrivenChange } from '../attendance/attendance.rules';
+import { evaluateAttendance, nextTimeDrivenChange, timeDrivenChanges } from '../attendance/attendance.rules';
 import type { AttendanceService } from '../attendance/attendance.service';
 import type { NotificationsService } from '../notifications/notifications.service';
 import type { RotasService } from '../rotas/rotas.service';
@@ -33,6 +33,23 @@ export interface DetectorDeps {
   onPosts?(posts: LivePost[]): void;
   intervalMs?: number;
 }
+
+export interface TickResult {
+  /** Whether every duty was evaluated (else only those with a change by time since the last tick). */
+  full: boolean;
+  evaluated: number;
+  events: number;
+  reminders: number;
+  announced: number;
+  reshaped: number;
+  nextChangeAt: Date | null;
+}
+
+/** How often a tick evaluates every duty, re-reading all their check-ins. */
+export const FULL_PASS_MS = 5 * 60_000;
+/** Thresholds that make a span's only changes its start and end (reminders). */
+const NO_WINDOW = { opensBeforeMin: 0, lateAfterMin: 0, absentAfterMin: 0, leftEarlyToleranceMin: 0, checkoutUntilAfterEndMin: 0 };
+const times = (d: Duty) => ({ start: new Date(d.start), end: new Date(d.end) });
 
 /** Ticks happen at least this far apart, however close together the duties' changes are. */
 export const MIN_TICK_GAP_MS = 1000;
@@ -64,17 +81,15 @@ export function createAttendanceDetector(deps: DetectorDeps) {
   const leaseMs = intervalMs * 3;
   const lastState = new Map<string, AttendanceState>();
   const lastShape = new Map<string, string>();
+  let lastTickAt: Date | null = null;
+  let lastFullAt: Date | null = null;
   let nextDelay = intervalMs;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
 
-  async function remind(duties: Duty[], now: Date): Promise<number> {
-    const soon = duties.filter((d) => {
-      const start = new Date(d.start).getTime();
-      return start > now.getTime() && start <= now.getTime() + REMINDER_BEFORE_MS;
-    });
+  async function remind(duties: Duty[]): Promise<number> {
     return deps.notifications.notify(
-      soon.map((d) => ({
+      duties.map((d) => ({
         lawyerId: d.lawyerId,
         kind: 'duty_reminder',
         key: 'notifications.dutyReminder',
@@ -85,14 +100,22 @@ export function createAttendanceDetector(deps: DetectorDeps) {
     );
   }
 
-  /** One pass over the duties of yesterday, today and tomorrow (UTC days cover every zone). */
-  async function tick(now = deps.clock.now()): Promise<{ events: number; reminders: number; announced: number; reshaped: number; nextChangeAt: Date | null }> {
+  /**
+   * One pass over the duties of yesterday, today and tomorrow (UTC days cover every zone). A full
+   * pass (the first, then every FULL_PASS_MS) reads every duty's check-ins and re-records any event
+   * a crash may have lost; the ticks between only look at duties with a change by time since the
+   * last tick, so they cost next to nothing while lawyers are checking in.
+   */
+  async function tick(now = deps.clock.now()): Promise<TickResult> {
     const duties = await deps.rotas.duties(boardDays(now));
+    const full = lastTickAt === null || lastFullAt === null || now.getTime() - lastFullAt.getTime() >= FULL_PASS_MS || now < lastTickAt;
+    const since = full ? null : lastTickAt!;
+    const blank = await deps.checkins.attendanceOf(duties, now, { marks: false });
+    const changed = full ? duties : blank.filter((a) => timeDrivenChanges(times(a.duty), a.settings).some((t) => t > since! && t <= now)).map((a) => a.duty);
     let events = 0;
     let announced = 0;
-    const states = await deps.checkins.attendanceOf(duties, now);
-    for (const a of states) {
-      const evaluation = evaluateAttendance({ start: new Date(a.duty.start), end: new Date(a.duty.end) }, a.settings, a, now);
+    for (const a of await deps.checkins.attendanceOf(changed, now)) {
+      const evaluation = evaluateAttendance(times(a.duty), a.settings, a, now);
       events += await deps.attendance.record(a.duty, evaluation.events);
       const before = lastState.get(a.dutyKey);
       lastState.set(a.dutyKey, a.state);
@@ -111,28 +134,49 @@ export function createAttendanceDetector(deps: DetectorDeps) {
         });
       }
     }
-    const reminders = await remind(duties, now);
-    const reshaped = await pushMovedPosts(states, now);
+    const reminders = await remind(
+      duties.filter((d) => {
+        const start = new Date(d.start).getTime();
+        const remindAt = start - REMINDER_BEFORE_MS;
+        return start > now.getTime() && remindAt <= now.getTime() && (since === null || remindAt > since.getTime());
+      }),
+    );
+    const reshaped = await pushMovedPosts(blank, now);
     const nextChangeAt = nextTimeDrivenChange(
-      states.map((a) => ({ duty: { start: new Date(a.duty.start), end: new Date(a.duty.end) }, settings: a.settings })),
+      blank.flatMap((a) => [
+        { duty: times(a.duty), settings: a.settings },
+        // The reminder, as a moment of its own.
+        { duty: { start: new Date(new Date(a.duty.start).getTime() - REMINDER_BEFORE_MS), end: new Date(a.duty.start) }, settings: NO_WINDOW },
+      ]),
       now,
     );
+    lastTickAt = now;
+    if (full) lastFullAt = now;
     nextDelay = delayUntil(nextChangeAt, deps.clock.now(), intervalMs);
-    return { events, reminders, announced, reshaped, nextChangeAt };
+    return { full, evaluated: changed.length, events, reminders, announced, reshaped, nextChangeAt };
   }
 
-  /** Pushes the board rows of posts whose current or next shift is not what it was last tick. */
-  async function pushMovedPosts(states: DutyAttendance[], now: Date): Promise<number> {
+  /**
+   * Pushes the rows of posts whose current or next shift is not what it was last tick. Which
+   * shifts a row shows depends on time alone, so it is found without reading check-ins; only the
+   * rows pushed are filled with their lawyers' states.
+   */
+  async function pushMovedPosts(blank: DutyAttendance[], now: Date): Promise<number> {
     if (!deps.boardOf || !deps.onPosts) return 0;
-    const moved: LivePost[] = [];
-    for (const post of (await deps.boardOf(states, now)).posts) {
+    const movedIds = new Set<string>();
+    for (const post of (await deps.boardOf(blank, now)).posts) {
       const shape = shapeOf(post);
       const before = lastShape.get(post.postId);
       lastShape.set(post.postId, shape);
-      if (before !== undefined && before !== shape) moved.push(post);
+      if (before !== undefined && before !== shape) movedIds.add(post.postId);
     }
-    if (moved.length > 0) deps.onPosts(moved);
-    return moved.length;
+    if (movedIds.size === 0) return 0;
+    const states = await deps.checkins.attendanceOf(
+      blank.filter((a) => movedIds.has(a.duty.postId)).map((a) => a.duty),
+      now,
+    );
+    deps.onPosts((await deps.boardOf(states, now)).posts.filter((p) => movedIds.has(p.postId)));
+    return movedIds.size;
   }
 
   /** Runs a tick if this process holds (or takes) the lease; false when another process does. */
@@ -141,6 +185,8 @@ export function createAttendanceDetector(deps: DetectorDeps) {
     if (!(await deps.lease.acquire(DETECTOR_LEASE, owner, now, leaseMs))) {
       lastState.clear();
       lastShape.clear();
+      lastTickAt = null;
+      lastFullAt = null;
       nextDelay = intervalMs;
       return false;
     }

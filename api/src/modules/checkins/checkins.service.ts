@@ -79,8 +79,13 @@ export function checkinSecretSource(configured?: string): () => Promise<string> 
         }));
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar day (YYYY-MM-DD) at `at` in a time zone. */
 export function localDay(timeZone: string, at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  let format = dayFormats.get(timeZone);
+  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return format.format(at);
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -157,10 +162,10 @@ export function createCheckinsService(deps: CheckinsDeps) {
     return { postId, postCode: post.code, pin, issuedAt: issuedAt.toISOString() };
   }
 
-  /** States of duties at `now` from their check-ins and their posts' thresholds. */
-  async function attendanceOf(duties: Duty[], now = clock.now()): Promise<DutyAttendance[]> {
+  /** States of duties at `now` from their check-ins and their posts' thresholds (`marks: false`: as if none were made). */
+  async function attendanceOf(duties: Duty[], now = clock.now(), opts: { marks?: boolean } = {}): Promise<DutyAttendance[]> {
     const keys = duties.map(dutyKeyOf);
-    const [checkins, settingsOfPost] = await Promise.all([findCheckinsOfDuties(keys), postSettings()]);
+    const [checkins, settingsOfPost] = await Promise.all([opts.marks === false ? [] : findCheckinsOfDuties(keys), postSettings()]);
     const marks = marksOf(checkins);
     return duties.map((duty, i) => {
       const m = marks.get(keys[i]!) ?? { inAt: null, outAt: null };

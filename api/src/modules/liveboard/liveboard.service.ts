@@ -1,5 +1,5 @@
 import { ATTENDANCE_STATES, type LiveBoard, type LivePost, type LiveShift, type StateCounts } from '../../contracts/checkins';
-import type { Post, PostsQuery } from '../../contracts/posts';
+import type { Post } from '../../contracts/posts';
 import type { Clock } from '../../lib/clock';
 import { checkinWindow } from '../attendance/attendance.rules';
 import type { CheckinsService, DutyAttendance } from '../checkins/checkins.service';
@@ -10,7 +10,8 @@ export interface LiveboardDeps {
   clock: Clock;
   rotas: Pick<RotasService, 'duties'>;
   checkins: Pick<CheckinsService, 'attendanceOf'>;
-  posts(q: PostsQuery): Promise<Post[]>;
+  /** Active posts, in the board's order. */
+  posts(): Promise<Post[]>;
 }
 
 const DAY_MS = 86_400_000;
@@ -54,7 +55,7 @@ export function createLiveboardService(deps: LiveboardDeps) {
 
   /** The board from the states of the duties of `boardDays(now)` (the detector has them already). */
   async function boardOf(states: DutyAttendance[], now: Date): Promise<LiveBoard> {
-    const posts = await deps.posts({ active: 'true' });
+    const posts = await deps.posts();
     const slots = new Map<string, DutyAttendance[]>();
     for (const a of states) {
       const key = `${a.duty.postId}|${a.duty.rotaId}|${a.duty.slotId}`;

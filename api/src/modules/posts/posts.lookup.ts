@@ -14,3 +14,8 @@ export async function findPostByCode(code: string): Promise<Post | null> {
   for (const p of (await allPostsRecent()).values()) if (p.code === code) return p;
   return null;
 }
+
+/** Active posts by code, from the same snapshot (the live board reads them on every change). */
+export async function findActivePosts(): Promise<Post[]> {
+  return [...(await allPostsRecent()).values()].filter((p) => p.active).sort((a, b) => a.code.localeCompare(b.code));
+}
