@@ -9,30 +9,49 @@ export interface ShortLived<T> {
   clear(): void;
 }
 
-export function shortLived<T>(load: () => Promise<T>, ttlMs: number, now: () => number = Date.now): ShortLived<T> {
+export interface ShortLivedOptions {
+  /**
+   * Answer an expired value at once and read the new one in the background (later readers get
+   * it). For data whose change may show a little late, so that no reader waits for the read.
+   */
+  staleWhileRefresh?: boolean;
+  now?: () => number;
+}
+
+export function shortLived<T>(load: () => Promise<T>, ttlMs: number, opts: ShortLivedOptions = {}): ShortLived<T> {
+  const now = opts.now ?? Date.now;
   let value: { v: T; at: number } | null = null;
   let loading: Promise<T> | null = null;
   let generation = 0;
+
+  function refresh(): Promise<T> {
+    if (loading) return loading;
+    const gen = generation;
+    const startedAt = now();
+    const p = load().then(
+      (v) => {
+        // A clear() while loading means a write raced the read: do not keep what was read.
+        if (gen === generation) value = { v, at: startedAt };
+        if (loading === p) loading = null;
+        return v;
+      },
+      (err: unknown) => {
+        if (loading === p) loading = null;
+        throw err;
+      },
+    );
+    loading = p;
+    return p;
+  }
+
   return {
     get() {
       if (value && now() - value.at < ttlMs) return Promise.resolve(value.v);
-      if (loading) return loading;
-      const gen = generation;
-      const startedAt = now();
-      const p = load().then(
-        (v) => {
-          // A clear() while loading means a write raced the read: do not keep what was read.
-          if (gen === generation) value = { v, at: startedAt };
-          if (loading === p) loading = null;
-          return v;
-        },
-        (err: unknown) => {
-          if (loading === p) loading = null;
-          throw err;
-        },
-      );
-      loading = p;
-      return p;
+      if (value && opts.staleWhileRefresh) {
+        refresh().catch(() => undefined);
+        return Promise.resolve(value.v);
+      }
+      return refresh();
     },
     clear() {
       generation++;

@@ -14,7 +14,7 @@ describe('shortLived', () => {
   it('loads once within the time to live and again after it', async () => {
     let t = 0;
     let loads = 0;
-    const c = shortLived(async () => ++loads, 1000, () => t);
+    const c = shortLived(async () => ++loads, 1000, { now: () => t });
     expect(await c.get()).toBe(1);
     t = 999;
     expect(await c.get()).toBe(1);
@@ -55,5 +55,18 @@ describe('shortLived', () => {
     await expect(c.get()).rejects.toThrow('down');
     fail = false;
     expect(await c.get()).toBe('up');
+  });
+
+  it('with staleWhileRefresh, an expired value is answered at once while the new one is read', async () => {
+    let t = 0;
+    let loads = 0;
+    const c = shortLived(async () => ++loads, 1000, { now: () => t, staleWhileRefresh: true });
+    expect(await c.get()).toBe(1);
+    t = 5000;
+    expect(await c.get()).toBe(1);
+    await new Promise((r) => setImmediate(r));
+    expect(await c.get()).toBe(2);
+    c.clear();
+    expect(await c.get()).toBe(3); // nothing to answer: waits for the read
   });
 });

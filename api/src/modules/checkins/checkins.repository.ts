@@ -23,18 +23,26 @@ const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 const checkinId = (dutyKey: string, kind: CheckinKind) => `${dutyKey}:${kind}`;
 const requestKey = (lawyerId: string, idempotencyKey: string) => createHash('sha256').update(`${lawyerId}|${idempotencyKey}`).digest('hex');
 
+/** Stores a check-in; null when its duty already has one of that kind (the primary key refuses it). */
 export async function insertCheckin(fields: Omit<CheckinDoc, '_id'>): Promise<StoredCheckin | null> {
   const _id = checkinId(fields.dutyKey, fields.kind);
   try {
     const doc = await CheckinModel.create({ _id, ...fields });
-    await CheckinRequestModel.create({ _id: requestKey(fields.lawyerId, fields.idempotencyKey), checkinId: _id }).catch((err: unknown) => {
-      if (!isDuplicate(err)) throw err;
-    });
     return plain(doc.toObject());
   } catch (err) {
     if (isDuplicate(err)) return null;
     throw err;
   }
+}
+
+/**
+ * Records which check-in a request key created, so a retry finds it by primary key. Should the
+ * process die before this, `findByIdempotencyKey(…, thorough)` still finds the check-in itself.
+ */
+export async function recordRequestKey(c: Pick<CheckinDoc, 'lawyerId' | 'idempotencyKey'> & { id: string }): Promise<void> {
+  await CheckinRequestModel.create({ _id: requestKey(c.lawyerId, c.idempotencyKey), checkinId: c.id }).catch((err: unknown) => {
+    if (!isDuplicate(err)) throw err;
+  });
 }
 
 /**
@@ -75,7 +83,7 @@ export async function findSettings(postId: string): Promise<CheckinSettingsDoc |
 }
 
 /** Every post's settings, kept for a few seconds: each check-in and board refresh reads them. */
-const allSettings = shortLived(() => CheckinSettingsModel.find({}).lean<CheckinSettingsDoc[]>(), 5000);
+const allSettings = shortLived(() => CheckinSettingsModel.find({}).lean<CheckinSettingsDoc[]>(), 5000, { staleWhileRefresh: true });
 export const findAllSettings = () => allSettings.get();
 
 export async function saveSettings(doc: CheckinSettingsDoc): Promise<void> {

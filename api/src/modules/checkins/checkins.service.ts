@@ -32,6 +32,7 @@ import {
   findSettings,
   insertCheckin,
   loadOrCreateSecret,
+  recordRequestKey,
   saveCredential,
   saveSettings,
   type StoredCheckin,
@@ -407,7 +408,8 @@ export function createCheckinsService(deps: CheckinsDeps) {
       cause: body.kind === 'in' ? 'checkin' : 'checkout',
       at: now.toISOString(),
     });
-    // The detector re-evaluates every recent duty, so an event missed here is recorded on its next tick.
+    await recordRequestKey(stored);
+    // The detector's full passes re-evaluate every recent duty, so an event missed here is recorded later.
     await deps.attendance.record(duty, evaluation.events);
     const t = times(duty);
     const minutesOff = body.kind === 'in' ? Math.max(0, Math.ceil((now.getTime() - t.start.getTime()) / 60_000)) : Math.max(0, Math.ceil((t.end.getTime() - now.getTime()) / 60_000));

@@ -47,10 +47,10 @@ export async function postCodeTaken(code: string, exceptId?: string): Promise<bo
 }
 
 /**
- * Every post by id, kept for two seconds: check-ins and the live board look posts up on every
- * request. Writes here clear it; another process sees a change within two seconds.
+ * Every post by id: check-ins and the live board look posts up on every request. Writes here
+ * clear it; another process sees a change within about five seconds, read in the background.
  */
-const recentPosts = shortLived(async () => new Map((await findPosts({ active: 'all' })).map((p) => [p.id, p])), 2000);
+const recentPosts = shortLived(async () => new Map((await findPosts({ active: 'all' })).map((p) => [p.id, p])), 5000, { staleWhileRefresh: true });
 export const allPostsRecent = () => recentPosts.get();
 
 export async function insertPost(body: CreatePostBody): Promise<Post> {
