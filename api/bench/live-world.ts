@@ -3,7 +3,7 @@ import type { Post } from '../src/contracts/posts';
 import type { Actor } from '../src/lib/actor';
 import { systemClock } from '../src/lib/clock';
 import { hashPassword } from '../src/lib/passwords';
-import { localDay } from '../src/modules/checkins/checkins.service';
+import { localDay } from '../src/lib/local-day';
 import { RotaModel, type SlotFields } from '../src/modules/rotas/rotas.model';
 import { writeDuties } from '../src/modules/rotas/rotas.repository';
 import { createServices, defaultSessionPolicy } from '../src/modules/services';

@@ -3,7 +3,8 @@ import type { PostKind, Role } from '../contracts/common';
 import type { AssessmentGrade, CreateLawyerBody, LawyerStatus } from '../contracts/lawyers';
 import type { Clock } from '../lib/clock';
 import { hashPassword } from '../lib/passwords';
-import { defaultEligibilityPolicy, evaluateEligibility, localDay, nextEligibilityFlag, type EligibilityPolicy } from '../modules/lawyers/eligibility';
+import { localDay } from '../lib/local-day';
+import { defaultEligibilityPolicy, evaluateEligibility, nextEligibilityFlag, type EligibilityPolicy } from '../modules/lawyers/eligibility';
 import { LawyerModel } from '../modules/lawyers/lawyers.model';
 import { insertLawyersIfAbsent, type LawyerFields } from '../modules/lawyers/lawyers.repository';
 import { newLawyerFields } from '../modules/lawyers/lawyers.service';
@@ -101,7 +102,7 @@ function demoLawyer(i: number, rnd: Random, thisYear: number): { body: CreateLaw
 /** Builds the 340 demo dossiers: vetted and active with history, some applicants, six ineligible for stated reasons. */
 export function demoLawyers(now: Date, policy: EligibilityPolicy = defaultEligibilityPolicy): LawyerFields[] {
   const rnd = seededRandom(DEMO_SEED);
-  const thisYear = Number(localDay(now, policy.timeZone).slice(0, 4));
+  const thisYear = Number(localDay(policy.timeZone, now).slice(0, 4));
   const by = { userId: 'seed', username: 'coordinator' };
   const recruited = new Date(Date.UTC(thisYear - 1, 2, 1, 2));
   const out: LawyerFields[] = [];

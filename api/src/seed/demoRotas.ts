@@ -1,6 +1,6 @@
 import type { Actor } from '../lib/actor';
 import type { Clock } from '../lib/clock';
-import { localDayIn } from '../modules/board/board.service';
+import { localDay } from '../lib/local-day';
 import { findOverlappingRotas } from '../modules/rotas/rotas.repository';
 import type { Services } from '../modules/services';
 import { addDays } from '../../../scheduler/src/index';
@@ -18,7 +18,7 @@ function monthBounds(month: string): { from: string; to: string } {
  * through the same services staff use. Months that already have a rota are left alone.
  */
 export async function seedDemoRotas(services: Services, clock: Clock): Promise<{ month: string; rotaId: string; duties: number }[]> {
-  const today = localDayIn('Asia/Shanghai', clock.now());
+  const today = localDay('Asia/Shanghai', clock.now());
   const thisMonth = today.slice(0, 7);
   const months = [thisMonth, addDays(`${thisMonth}-01`, 32).slice(0, 7)];
   const postIds = (await services.posts.list({ active: 'true' })).map((p) => p.id);

@@ -14,7 +14,7 @@ export interface AbsencesDeps {
   lawyersByIds(ids: string[]): Promise<PlanningLawyer[]>;
 }
 
-import { localDayIn } from '../board/board.service';
+import { localDay as localDayIn } from '../../lib/local-day';
 
 /** Leave is asked for in the centre's calendar days. */
 const localDay = (d: Date) => localDayIn('Asia/Shanghai', d);

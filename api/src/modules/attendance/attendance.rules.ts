@@ -22,6 +22,11 @@ export interface DutyTimes {
   end: Date;
 }
 
+/** A duty's start and end (ISO instants, as duties carry them) as dates. */
+export function dutyTimes(d: { start: string; end: string }): DutyTimes {
+  return { start: new Date(d.start), end: new Date(d.end) };
+}
+
 /** The duty's check-in and check-out, when made. */
 export interface Marks {
   inAt: Date | null;

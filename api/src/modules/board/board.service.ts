@@ -3,6 +3,7 @@ import type { Post } from '../../contracts/posts';
 import { CHANNEL_LABELS, POST_KIND_LABELS } from '../../contracts/common';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
+import { localDay } from '../../lib/local-day';
 import type { PlanningLawyer } from '../rotas/planning/planningInputs';
 import type { RotasService } from '../rotas/rotas.service';
 
@@ -13,10 +14,6 @@ export interface BoardDeps {
   lawyersByIds(ids: string[]): Promise<PlanningLawyer[]>;
 }
 
-/** Today's local day in a zone. */
-export function localDayIn(timeZone: string, at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
 
 /**
  * The public duty board of a post (值班公示): the day's shifts and lawyers with name, licence
@@ -26,7 +23,7 @@ export function createBoardService(deps: BoardDeps) {
   async function board(code: string, day?: string): Promise<DutyBoard> {
     const post = await deps.postByCode(code);
     if (!post || !post.active) throw new AppError('post_not_found', 'No such post', 404);
-    const d = day ?? localDayIn(post.timeZone, deps.clock.now());
+    const d = day ?? localDay(post.timeZone, deps.clock.now());
     const duties = await deps.rotas.duties({ from: d, to: d, postId: post.id });
     const lawyers = new Map((await deps.lawyersByIds([...new Set(duties.map((x) => x.lawyerId))])).map((l) => [l.id, l]));
     const shifts = new Map<string, DutyBoard['shifts'][number]>();

@@ -3,7 +3,7 @@ import type { AttendanceState, LiveBoard, LiveBoardUpdate, LivePost } from '../.
 import type { Duty } from '../../contracts/rotas';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
-import { evaluateAttendance, nextTimeDrivenChange, timeDrivenChanges } from '../attendance/attendance.rules';
+import { dutyTimes, evaluateAttendance, nextTimeDrivenChange, timeDrivenChanges } from '../attendance/attendance.rules';
 import type { AttendanceService } from '../attendance/attendance.service';
 import type { NotificationsService } from '../notifications/notifications.service';
 import type { RotasService } from '../rotas/rotas.service';
@@ -49,7 +49,6 @@ export interface TickResult {
 export const FULL_PASS_MS = 5 * 60_000;
 /** Thresholds that make a span's only changes its start and end (reminders). */
 const NO_WINDOW = { opensBeforeMin: 0, lateAfterMin: 0, absentAfterMin: 0, leftEarlyToleranceMin: 0, checkoutUntilAfterEndMin: 0 };
-const times = (d: Duty) => ({ start: new Date(d.start), end: new Date(d.end) });
 
 /** Ticks happen at least this far apart, however close together the duties' changes are. */
 export const MIN_TICK_GAP_MS = 1000;
@@ -111,11 +110,11 @@ export function createAttendanceDetector(deps: DetectorDeps) {
     const full = lastTickAt === null || lastFullAt === null || now.getTime() - lastFullAt.getTime() >= FULL_PASS_MS || now < lastTickAt;
     const since = full ? null : lastTickAt!;
     const blank = await deps.checkins.attendanceOf(duties, now, { marks: false });
-    const changed = full ? duties : blank.filter((a) => timeDrivenChanges(times(a.duty), a.settings).some((t) => t > since! && t <= now)).map((a) => a.duty);
+    const changed = full ? duties : blank.filter((a) => timeDrivenChanges(dutyTimes(a.duty), a.settings).some((t) => t > since! && t <= now)).map((a) => a.duty);
     let events = 0;
     let announced = 0;
     for (const a of await deps.checkins.attendanceOf(changed, now)) {
-      const evaluation = evaluateAttendance(times(a.duty), a.settings, a, now);
+      const evaluation = evaluateAttendance(dutyTimes(a.duty), a.settings, a, now);
       events += await deps.attendance.record(a.duty, evaluation.events);
       const before = lastState.get(a.dutyKey);
       lastState.set(a.dutyKey, a.state);
@@ -144,7 +143,7 @@ export function createAttendanceDetector(deps: DetectorDeps) {
     const reshaped = await pushMovedPosts(blank, now);
     const nextChangeAt = nextTimeDrivenChange(
       blank.flatMap((a) => [
-        { duty: times(a.duty), settings: a.settings },
+        { duty: dutyTimes(a.duty), settings: a.settings },
         // The reminder, as a moment of its own.
         { duty: { start: new Date(new Date(a.duty.start).getTime() - REMINDER_BEFORE_MS), end: new Date(a.duty.start) }, settings: NO_WINDOW },
       ]),

@@ -17,7 +17,8 @@ import type { Duty } from '../../contracts/rotas';
 import type { Actor } from '../../lib/actor';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
-import { DEFAULT_THRESHOLDS, checkinOpen, checkinWindow, checkoutOpen, evaluateAttendance, type Marks, type Thresholds } from '../attendance/attendance.rules';
+import { localDay } from '../../lib/local-day';
+import { DEFAULT_THRESHOLDS, checkinOpen, checkinWindow, checkoutOpen, dutyTimes, evaluateAttendance, type Marks, type Thresholds } from '../attendance/attendance.rules';
 import { dutyKeyOf, type AttendanceService } from '../attendance/attendance.service';
 import type { AuditService } from '../audit/audit.service';
 import type { RotasService } from '../rotas/rotas.service';
@@ -80,14 +81,6 @@ export function checkinSecretSource(configured?: string): () => Promise<string> 
         }));
 }
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The calendar day (YYYY-MM-DD) at `at` in a time zone. */
-export function localDay(timeZone: string, at: Date): string {
-  let format = dayFormats.get(timeZone);
-  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
-  return format.format(at);
-}
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const sameHex = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a, 'hex'), Buffer.from(b, 'hex'));
@@ -98,7 +91,6 @@ function settingsOf(doc: CheckinSettingsDoc | null | undefined): PostSettings {
   return { opensBeforeMin, lateAfterMin, absentAfterMin, leftEarlyToleranceMin, checkoutUntilAfterEndMin, requireLocation, maxAccuracyM, requireCountersign };
 }
 
-const times = (d: Duty) => ({ start: new Date(d.start), end: new Date(d.end) });
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function marksOf(checkins: StoredCheckin[]): Map<string, Marks> {
@@ -171,7 +163,7 @@ export function createCheckinsService(deps: CheckinsDeps) {
     return duties.map((duty, i) => {
       const m = marks.get(keys[i]!) ?? { inAt: null, outAt: null };
       const s = settingsOfPost(duty.postId);
-      return { duty, dutyKey: keys[i]!, state: evaluateAttendance(times(duty), s, m, now).state, inAt: m.inAt, outAt: m.outAt, settings: s };
+      return { duty, dutyKey: keys[i]!, state: evaluateAttendance(dutyTimes(duty), s, m, now).state, inAt: m.inAt, outAt: m.outAt, settings: s };
     });
   }
 
@@ -187,11 +179,11 @@ export function createCheckinsService(deps: CheckinsDeps) {
   async function choices(kind: CheckinBody['kind'], duties: Duty[], now: Date): Promise<DutyAttendance[]> {
     if (kind === 'in') {
       const settingsOfPost = await postSettings();
-      const open = duties.filter((d) => checkinOpen(times(d), settingsOfPost(d.postId), now));
+      const open = duties.filter((d) => checkinOpen(dutyTimes(d), settingsOfPost(d.postId), now));
       if (open.length === 1) {
         const duty = open[0]!;
         const settings = settingsOfPost(duty.postId);
-        const state = evaluateAttendance(times(duty), settings, { inAt: null, outAt: null }, now).state;
+        const state = evaluateAttendance(dutyTimes(duty), settings, { inAt: null, outAt: null }, now).state;
         return [{ duty, dutyKey: dutyKeyOf(duty), state, inAt: null, outAt: null, settings }];
       }
     }
@@ -257,7 +249,7 @@ export function createCheckinsService(deps: CheckinsDeps) {
     const duty = duties.find((d) => dutyKeyOf(d) === c.dutyKey);
     if (!duty) throw new AppError('duty_not_found', 'The duty of this check-in is no longer on the rota', 404);
     const [att] = await attendanceOf([duty]);
-    const t = times(duty);
+    const t = dutyTimes(duty);
     const minutesOff =
       c.kind === 'in'
         ? Math.max(0, Math.ceil((c.at.getTime() - t.start.getTime()) / 60_000))
@@ -287,17 +279,17 @@ export function createCheckinsService(deps: CheckinsDeps) {
 
   function chooseDuty(kind: CheckinBody['kind'], states: DutyAttendance[], now: Date): DutyAttendance {
     if (kind === 'in') {
-      const open = states.filter((a) => checkinOpen(times(a.duty), a.settings, now));
+      const open = states.filter((a) => checkinOpen(dutyTimes(a.duty), a.settings, now));
       if (open.length === 0) throw new AppError('no_duty_now', 'You have no duty at this post whose check-in is open now', 409);
       const todo = open.find((a) => !a.inAt);
       if (!todo) throw new AppError('already_checked_in', 'You have already checked in for this duty', 409);
       return todo;
     }
-    const open = states.filter((a) => a.inAt && checkoutOpen(times(a.duty), a.settings, a, now));
+    const open = states.filter((a) => a.inAt && checkoutOpen(dutyTimes(a.duty), a.settings, a, now));
     const todo = open.find((a) => !a.outAt);
     if (todo) return todo;
     if (open.length > 0) throw new AppError('already_checked_out', 'You have already checked out of this duty', 409);
-    if (states.some((a) => !a.inAt && now >= checkinWindow(times(a.duty), a.settings).opensAt && now <= new Date(a.duty.end))) {
+    if (states.some((a) => !a.inAt && now >= checkinWindow(dutyTimes(a.duty), a.settings).opensAt && now <= new Date(a.duty.end))) {
       throw new AppError('not_checked_in', 'Check in before checking out', 409);
     }
     throw new AppError('no_duty_now', 'You have no duty at this post to check out of now', 409);
@@ -396,7 +388,7 @@ export function createCheckinsService(deps: CheckinsDeps) {
         : new AppError('already_checked_out', 'You have already checked out of this duty', 409);
     }
     const marks: Marks = { inAt: body.kind === 'in' ? now : chosen.inAt, outAt: body.kind === 'out' ? now : null };
-    const evaluation = evaluateAttendance(times(duty), chosen.settings, marks, now);
+    const evaluation = evaluateAttendance(dutyTimes(duty), chosen.settings, marks, now);
     deps.onUpdate?.({
       postId: duty.postId,
       slotId: duty.slotId,
@@ -411,7 +403,7 @@ export function createCheckinsService(deps: CheckinsDeps) {
     await recordRequestKey(stored);
     // The detector's full passes re-evaluate every recent duty, so an event missed here is recorded later.
     await deps.attendance.record(duty, evaluation.events);
-    const t = times(duty);
+    const t = dutyTimes(duty);
     const minutesOff = body.kind === 'in' ? Math.max(0, Math.ceil((now.getTime() - t.start.getTime()) / 60_000)) : Math.max(0, Math.ceil((t.end.getTime() - now.getTime()) / 60_000));
     return { checkin: record(stored, duty), state: evaluation.state, minutesOff, replayed: false };
   }
@@ -429,7 +421,7 @@ export function createCheckinsService(deps: CheckinsDeps) {
     return states
       .filter((a) => new Date(a.duty.end).getTime() + a.settings.checkoutUntilAfterEndMin * 60_000 >= now.getTime())
       .map((a) => {
-        const w = checkinWindow(times(a.duty), a.settings);
+        const w = checkinWindow(dutyTimes(a.duty), a.settings);
         return {
           dutyKey: a.dutyKey,
           postId: a.duty.postId,

@@ -3,7 +3,8 @@ import type { Actor } from '../../lib/actor';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import type { AuditService } from '../audit/audit.service';
-import { localDay, type EligibilityPolicy } from '../lawyers/eligibility';
+import { localDay } from '../../lib/local-day';
+import type { EligibilityPolicy } from '../lawyers/eligibility';
 import { LawyerModel } from '../lawyers/lawyers.model';
 import { findRegisteredLicenceNumbers, insertLawyersIfAbsent } from '../lawyers/lawyers.repository';
 import { newLawyerFields } from '../lawyers/lawyers.service';
@@ -63,7 +64,7 @@ export function createImportsService(deps: { clock: Clock; policy: EligibilityPo
     if (sheet.rows.length > MAX_IMPORT_ROWS) throw new AppError('too_many_rows', `At most ${MAX_IMPORT_ROWS} rows per import`, 400);
     const now = clock.now();
     await expireStaleImports(now);
-    const today = localDay(now, policy.timeZone);
+    const today = localDay(policy.timeZone, now);
     const rows = sheet.rows.map((r) => parseRow(r.row, r.cells, index, today));
     const registered = await findRegisteredLicenceNumbers(rows.flatMap((r) => (r.body ? [r.body.licenceNumber] : [])));
     crossCheck(rows, registered);

@@ -1,4 +1,5 @@
 import type { AssessmentGrade, Eligibility, EligibilityReason, LawyerStatus } from '../../contracts/lawyers';
+import { localDay } from '../../lib/local-day';
 
 /** The vetting rules' settings (DOMAIN.md: 执业满3年, 年度考核称职以上 — some places accept 合格). */
 export interface EligibilityPolicy {
@@ -32,10 +33,6 @@ export interface RuleContext {
   policy: EligibilityPolicy;
 }
 
-/** Today's date YYYY-MM-DD in a time zone. */
-export function localDay(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 /** Whole years from `since` to `today` (both YYYY-MM-DD). */
 export function fullYearsBetween(since: string, today: string): number {
@@ -111,7 +108,7 @@ export const annualAssessment: Rule = (f, { today, policy }) => {
 export const ELIGIBILITY_RULES: readonly Rule[] = [politicalAttestation, yearsInPractice, criminalExperience, noUpheldComplaint, annualAssessment];
 
 export function evaluateEligibility(f: EligibilityFacts, now: Date, policy: EligibilityPolicy): Eligibility {
-  const ctx = { today: localDay(now, policy.timeZone), policy };
+  const ctx = { today: localDay(policy.timeZone, now), policy };
   const reasons = ELIGIBILITY_RULES.flatMap((rule) => rule(f, ctx));
   return { eligible: reasons.length === 0, reasons, yearsInPractice: fullYearsBetween(f.licensedSince, ctx.today), evaluatedAt: now.toISOString() };
 }

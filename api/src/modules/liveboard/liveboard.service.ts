@@ -1,9 +1,9 @@
 import { ATTENDANCE_STATES, type LiveBoard, type LivePost, type LiveShift, type StateCounts } from '../../contracts/checkins';
 import type { Post } from '../../contracts/posts';
 import type { Clock } from '../../lib/clock';
-import { checkinWindow } from '../attendance/attendance.rules';
+import { checkinWindow, dutyTimes } from '../attendance/attendance.rules';
 import type { CheckinsService, DutyAttendance } from '../checkins/checkins.service';
-import { localDay } from '../checkins/checkins.service';
+import { localDay } from '../../lib/local-day';
 import type { RotasService } from '../rotas/rotas.service';
 
 export interface LiveboardDeps {
@@ -70,7 +70,7 @@ export function createLiveboardService(deps: LiveboardDeps) {
     const livePosts: LivePost[] = posts.map((post) => {
       const groups = (byPost.get(post.id) ?? []).sort((a, b) => a[0]!.duty.start.localeCompare(b[0]!.duty.start));
       const current = groups.find((g) => {
-        const w = checkinWindow({ start: new Date(g[0]!.duty.start), end: new Date(g[0]!.duty.end) }, g[0]!.settings);
+        const w = checkinWindow(dutyTimes(g[0]!.duty), g[0]!.settings);
         return now >= w.opensAt && now < new Date(g[0]!.duty.end);
       });
       const next = groups.find((g) => g !== current && new Date(g[0]!.duty.start) > now && (!current || g[0]!.duty.start > current[0]!.duty.start));
