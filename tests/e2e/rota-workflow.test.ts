@@ -163,6 +163,7 @@ describe('rota workflow in the browser', () => {
     await context.close();
   }, 90_000);
 
+  // Skipped unless E2E_SCREENSHOTS is set: it only saves pictures for people to look at and asserts nothing new.
   (SHOTS ? it : it.skip)('screenshots of the grid, the lawyer page and the board on desktop and phone (E2E_SCREENSHOTS set)', async () => {
     const rota = (await staff.get<RotaSummary[]>('/rotas')).body.find((r) => r.status === 'published')!;
     const detail = (await staff.get<RotaDetail>(`/rotas/${rota.id}`)).body;

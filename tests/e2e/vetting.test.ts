@@ -103,6 +103,7 @@ describe('vetting an applicant in the browser', () => {
     expect(stored.body.lawyer.status).toBe('applicant');
   });
 
+  // Skipped unless E2E_SCREENSHOTS is set: it only saves pictures for people to look at and asserts nothing new.
   (SHOTS ? it : it.skip)('screenshots of the list and the dossier on desktop and phone (E2E_SCREENSHOTS set)', async () => {
     for (const [name, opts] of [
       ['desktop', DESKTOP],
