@@ -26,7 +26,13 @@ export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
   /** Path under /api, e.g. `/lawyers/:id`. */
   path: string;
   access: Access;
-  schemas?: { params?: z.ZodType<P>; query?: z.ZodType<Q>; body?: z.ZodType<B> };
+  schemas?: {
+    params?: z.ZodType<P>;
+    query?: z.ZodType<Q>;
+    body?: z.ZodType<B>;
+    /** The success body (zod): the OpenAPI document is generated from it and tests check answers against it. */
+    response?: z.ZodType;
+  };
   /** Success status; 204 sends no body. Default 200. */
   status?: number;
   /** Accepts a multipart upload in this field (memory storage, `maxUploadBytes`). */
