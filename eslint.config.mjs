@@ -99,7 +99,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['tests/**/*.ts'],
+    files: ['tests/**/*.ts', 'client/src/**/*.test.ts'],
     languageOptions: { globals: { ...globals.jest } },
     rules: {
       'no-restricted-syntax': [

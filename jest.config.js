@@ -27,5 +27,17 @@ module.exports = {
       globalSetup: '<rootDir>/tests/support/e2e-global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
     },
+    {
+      // The client's stores and helpers, tested beside the code in a browser-like DOM.
+      displayName: 'client',
+      testMatch: ['<rootDir>/client/src/**/*.test.ts'],
+      testEnvironment: 'jsdom',
+      // Vue, Pinia and vue-i18n publish CommonJS builds under the `node` condition; the
+      // `browser` one points at ES modules Jest would have to transform.
+      testEnvironmentOptions: { customExportConditions: ['node', 'node-addons'] },
+      transform: { '^.+\\.ts$': swc, '^.+\\.vue$': '<rootDir>/tests/support/vue-transform.cjs' },
+      moduleFileExtensions: ['ts', 'js', 'cjs', 'mjs', 'json', 'vue'],
+      moduleNameMapper: { '^@/(.*)$': '<rootDir>/client/src/$1', '\\.css$': '<rootDir>/tests/support/style-stub.cjs' },
+    },
   ],
 };
