@@ -12,6 +12,8 @@ module.exports = {
   testTimeout: 30000,
   projects: [
     { ...common, displayName: 'scheduler', testMatch: ['<rootDir>/tests/scheduler/**/*.test.ts'] },
+    // The project's own lint rules, shown failing on deliberate violations.
+    { ...common, displayName: 'lint', testMatch: ['<rootDir>/tests/lint/**/*.test.ts'] },
     {
       ...common,
       displayName: 'api',

@@ -3,9 +3,17 @@ import type { Actor } from '../../lib/actor';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import type { AuditService } from '../audit/audit.service';
-import type { PlanningAbsence, PlanningLawyer } from '../rotas/planning/planningInputs';
+import type { PlanningAbsence, PlanningLawyer } from '../rotas/rotas.port';
 import type { RotasService } from '../rotas/rotas.service';
-import { AbsenceModel, type AbsenceDoc } from './absences.model';
+import {
+  findAbsence,
+  findAbsences,
+  findApprovedAbsencesOverlapping,
+  insertAbsence,
+  setAbsenceRepairJob,
+  transitionAbsence,
+  type AbsenceDoc,
+} from './absences.repository';
 
 export interface AbsencesDeps {
   clock: Clock;
@@ -40,7 +48,7 @@ export function createAbsencesService(deps: AbsencesDeps) {
   }
 
   async function one(id: string): Promise<AbsenceDoc> {
-    const doc = await AbsenceModel.findById(id).lean<AbsenceDoc>();
+    const doc = await findAbsence(id);
     if (!doc) throw new AppError('absence_not_found', 'No such leave request', 404);
     return doc;
   }
@@ -48,29 +56,30 @@ export function createAbsencesService(deps: AbsencesDeps) {
   async function request(actor: Actor, body: CreateAbsenceBody): Promise<Absence> {
     if (!actor.lawyerId) throw new AppError('no_lawyer_profile', 'This account is not linked to a lawyer', 403);
     if (body.from < localDay(deps.clock.now())) throw new AppError('absence_in_past', 'Leave cannot start in the past', 400);
-    const doc = await AbsenceModel.create({ lawyerId: actor.lawyerId, ...body, status: 'pending' });
-    return (await views([doc.toObject()]))[0];
+    const doc = await insertAbsence({ lawyerId: actor.lawyerId, ...body, status: 'pending' });
+    return (await views([doc]))[0];
   }
 
   async function cancel(actor: Actor, id: string): Promise<Absence> {
     const doc = await one(id);
     if (doc.lawyerId !== actor.lawyerId) throw new AppError('not_yours', 'This is not your request', 403);
-    const res = await AbsenceModel.updateOne({ _id: id, status: 'pending' }, { $set: { status: 'cancelled' } });
-    if (res.matchedCount !== 1) throw new AppError('not_pending', 'Only a pending request can be cancelled', 409);
+    if (!(await transitionAbsence(id, 'pending', { status: 'cancelled' }))) throw new AppError('not_pending', 'Only a pending request can be cancelled', 409);
     return (await views([await one(id)]))[0];
   }
 
   /** Staff decide; approved leave re-covers the lawyer's published duties inside it. */
   async function decide(actor: Actor, id: string, body: DecideBody): Promise<Absence> {
     const before = await one(id);
-    const res = await AbsenceModel.updateOne(
-      { _id: id, status: 'pending' },
-      { $set: { status: body.approve ? 'approved' : 'rejected', decidedBy: actor.username, decidedAt: deps.clock.now(), note: body.note ?? null } },
-    );
-    if (res.matchedCount !== 1) throw new AppError('not_pending', 'This request was already decided', 409);
+    const decided = await transitionAbsence(id, 'pending', {
+      status: body.approve ? 'approved' : 'rejected',
+      decidedBy: actor.username,
+      decidedAt: deps.clock.now(),
+      note: body.note ?? null,
+    });
+    if (!decided) throw new AppError('not_pending', 'This request was already decided', 409);
     if (body.approve) {
       const job = await deps.rotas().repairForLeave(actor.username, before.lawyerId, before.from, before.to, `请假：${before.reason}`, `leave:${id}`);
-      await AbsenceModel.updateOne({ _id: id }, { $set: { repairJobId: job.id } });
+      await setAbsenceRepairJob(id, job.id);
     }
     const after = await one(id);
     await deps.audit.record(actor, { action: body.approve ? 'absence.approve' : 'absence.reject', entityType: 'absence', entityId: id, before, after });
@@ -78,10 +87,10 @@ export function createAbsencesService(deps: AbsencesDeps) {
   }
 
   async function list(q: AbsencesQuery): Promise<Absence[]> {
-    const filter: Record<string, unknown> = {};
+    const filter: { status?: AbsencesQuery['status']; lawyerId?: string } = {};
     if (q.status) filter.status = q.status;
     if (q.lawyerId) filter.lawyerId = q.lawyerId;
-    return views(await AbsenceModel.find(filter).sort({ from: -1 }).limit(500).lean<AbsenceDoc[]>());
+    return views(await findAbsences(filter));
   }
 
   async function mine(actor: Actor): Promise<Absence[]> {
@@ -91,7 +100,7 @@ export function createAbsencesService(deps: AbsencesDeps) {
 
   /** Approved absences overlapping a period, for planning. */
   async function approvedBetween(from: string, to: string): Promise<PlanningAbsence[]> {
-    const docs = await AbsenceModel.find({ status: 'approved', from: { $lte: to }, to: { $gte: from } }).lean<AbsenceDoc[]>();
+    const docs = await findApprovedAbsencesOverlapping(from, to);
     return docs.map((d) => ({ lawyerId: d.lawyerId, kind: d.kind, from: d.from, to: d.to }));
   }
 

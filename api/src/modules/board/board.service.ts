@@ -4,7 +4,7 @@ import { CHANNEL_LABELS, POST_KIND_LABELS } from '../../contracts/common';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import { localDay } from '../../lib/local-day';
-import type { PlanningLawyer } from '../rotas/planning/planningInputs';
+import type { PlanningLawyer } from '../rotas/rotas.port';
 import type { RotasService } from '../rotas/rotas.service';
 
 export interface BoardDeps {

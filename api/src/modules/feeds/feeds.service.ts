@@ -5,7 +5,7 @@ import type { Actor } from '../../lib/actor';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import type { RotasService } from '../rotas/rotas.service';
-import { FeedModel, type FeedDoc } from './feeds.model';
+import { findFeed, findFeedBySubject, findFeedByToken, insertFeed, setFeedToken, type FeedDoc } from './feeds.repository';
 import { renderCalendar } from './ical';
 
 export interface FeedsDeps {
@@ -21,28 +21,28 @@ const dayOffset = (d: Date, days: number) => new Date(d.getTime() + days * 86_40
 export function createFeedsService(deps: FeedsDeps) {
   async function feedFor(subject: FeedDoc['subject'], subjectId: string): Promise<CalendarFeed> {
     const subjectKey = `${subject}:${subjectId}`;
-    const existing = await FeedModel.findOne({ subjectKey }).lean<FeedDoc>();
+    const existing = await findFeedBySubject(subjectKey);
     if (existing) return view(existing);
     try {
-      return view((await FeedModel.create({ subject, subjectId, subjectKey, token: newToken() })).toObject());
+      return view(await insertFeed({ subject, subjectId, subjectKey, token: newToken() }));
     } catch (err) {
       if ((err as { code?: number }).code !== 11000) throw err;
-      return view((await FeedModel.findOne({ subjectKey }).lean<FeedDoc>())!);
+      return view((await findFeedBySubject(subjectKey))!);
     }
   }
 
   async function rotate(actor: Actor, id: string): Promise<CalendarFeed> {
-    const feed = await FeedModel.findById(id).lean<FeedDoc>();
+    const feed = await findFeed(id);
     if (!feed) throw new AppError('feed_not_found', 'No such calendar feed', 404);
     const staff = actor.role === 'admin' || actor.role === 'coordinator';
     if (!staff && !(feed.subject === 'lawyer' && feed.subjectId === actor.lawyerId)) throw new AppError('not_yours', 'This is not your calendar feed', 403);
-    await FeedModel.updateOne({ _id: id }, { $set: { token: newToken() } });
-    return view((await FeedModel.findById(id).lean<FeedDoc>())!);
+    await setFeedToken(id, newToken());
+    return view((await findFeed(id))!);
   }
 
   /** The iCalendar text behind a token; unknown tokens are 404 without saying more. */
   async function render(token: string): Promise<string> {
-    const feed = await FeedModel.findOne({ token }).lean<FeedDoc>();
+    const feed = await findFeedByToken(token);
     if (!feed) throw new AppError('feed_not_found', 'No such calendar feed', 404);
     const now = deps.clock.now();
     const range = { from: dayOffset(now, -31), to: dayOffset(now, 93) };

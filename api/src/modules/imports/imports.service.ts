@@ -4,10 +4,8 @@ import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import type { AuditService } from '../audit/audit.service';
 import { localDay } from '../../lib/local-day';
-import type { EligibilityPolicy } from '../lawyers/eligibility';
-import { LawyerModel } from '../lawyers/lawyers.model';
-import { findRegisteredLicenceNumbers, insertLawyersIfAbsent } from '../lawyers/lawyers.repository';
-import { newLawyerFields } from '../lawyers/lawyers.service';
+import type { EligibilityPolicy, LawyerRegistry } from '../lawyers/lawyers.port';
+import { lawyerRegistry, newLawyerFields } from '../lawyers/lawyers.service';
 import { expireStaleImports, findImport, insertImport, recordImportProgress, transitionImport, type ImportBatch } from './imports.repository';
 import { mapHeaders, parseRow, type ParsedRow } from './rows';
 import { readSheet } from './sheet';
@@ -51,8 +49,9 @@ function crossCheck(rows: ParsedRow[], registered: Set<string>): void {
   }
 }
 
-export function createImportsService(deps: { clock: Clock; policy: EligibilityPolicy; audit: AuditService }) {
+export function createImportsService(deps: { clock: Clock; policy: EligibilityPolicy; audit: AuditService; lawyers?: LawyerRegistry }) {
   const { clock, policy, audit } = deps;
+  const lawyers = deps.lawyers ?? lawyerRegistry;
 
   /** Reads and validates a sheet; stores the batch for confirmation and writes no lawyer. */
   async function preview(actor: Actor, file: { originalname: string; buffer: Buffer } | undefined): Promise<ImportPreview> {
@@ -66,7 +65,7 @@ export function createImportsService(deps: { clock: Clock; policy: EligibilityPo
     await expireStaleImports(now);
     const today = localDay(policy.timeZone, now);
     const rows = sheet.rows.map((r) => parseRow(r.row, r.cells, index, today));
-    const registered = await findRegisteredLicenceNumbers(rows.flatMap((r) => (r.body ? [r.body.licenceNumber] : [])));
+    const registered = await lawyers.registeredLicenceNumbers(rows.flatMap((r) => (r.body ? [r.body.licenceNumber] : [])));
     crossCheck(rows, registered);
     const valid = rows.filter((r) => r.body);
     const batch = await insertImport({
@@ -122,15 +121,15 @@ export function createImportsService(deps: { clock: Clock; policy: EligibilityPo
     for (let start = batch.progress; start < batch.validBodies.length; start += CHUNK) {
       const bodies = batch.validBodies.slice(start, start + CHUNK);
       const fields = bodies.map((b) => newLawyerFields(b, { now, policy, by, reason: `表格导入 imported from ${batch.fileName}`, importId: id }));
-      const inserted = await insertLawyersIfAbsent(fields, now);
+      const inserted = await lawyers.insertApplicantsIfAbsent(fields, now);
       await audit.recordMany(
         actor,
         inserted.map((d) => ({ action: 'lawyer.import', entityType: 'lawyer' as const, entityId: d.id, after: { ...d, status: 'applicant' }, note: `import ${id}` })),
       );
-      const created = await LawyerModel.countDocuments({ importId: id });
+      const created = await lawyers.countFromImport(id);
       await recordImportProgress(id, start + bodies.length, created);
     }
-    const created = await LawyerModel.countDocuments({ importId: id });
+    const created = await lawyers.countFromImport(id);
     const applied = await transitionImport(id, ['applying'], { status: 'applied', appliedAt: clock.now(), progress: batch.validBodies.length, created });
     await audit.record(actor, { action: 'import.confirm', entityType: 'import', entityId: id, after: { created, validRows: batch.validBodies.length } });
     return result(applied ?? batch, created, false);

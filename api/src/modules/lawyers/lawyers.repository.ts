@@ -1,6 +1,9 @@
 import { Types } from 'mongoose';
 import type { LawyersQuery } from '../../contracts/lawyers';
+import type { PlanningLawyer } from '../rotas/rotas.port';
 import { LawyerModel, type LawyerDoc } from './lawyers.model';
+
+export type { LawyerDoc };
 
 export type LawyerFields = Omit<LawyerDoc, '_id' | 'createdAt' | 'updatedAt' | 'rev'>;
 
@@ -82,4 +85,40 @@ export async function findLawyerDocs(q: LawyersQuery, paginate: boolean): Promis
 
 export async function countLawyers(): Promise<number> {
   return LawyerModel.countDocuments({});
+}
+
+/** How many lawyers one import created. */
+export function countLawyersFromImport(importId: string): Promise<number> {
+  return LawyerModel.countDocuments({ importId });
+}
+
+/** A fresh id for a sub-document (e.g. a complaint) made before it is stored. */
+export const newSubdocumentId = () => new Types.ObjectId();
+
+const PLANNING_FIELDS = { name: 1, firm: 1, licenceNumber: 1, status: 1, eligible: 1, districts: 1, postKinds: 1 } as const;
+
+type PlanningRow = Omit<PlanningLawyer, 'id'> & { _id: unknown };
+
+/**
+ * The facts planning needs about lawyers (no private data), all or by id. A few ids are read
+ * one by one by primary key, which FerretDB answers without reading the whole collection.
+ */
+export async function findPlanningLawyers(ids?: string[]): Promise<PlanningLawyer[]> {
+  const valid = ids?.filter((id) => /^[0-9a-f]{24}$/i.test(id));
+  let docs: PlanningRow[];
+  if (valid && valid.length <= 40) {
+    docs = (await Promise.all(valid.map((id) => LawyerModel.findById(id).select(PLANNING_FIELDS).lean<PlanningRow>()))).filter((d): d is PlanningRow => d !== null);
+  } else {
+    docs = await LawyerModel.find(valid ? { _id: { $in: valid } } : {}).select(PLANNING_FIELDS).sort({ licenceNumber: 1 }).lean<PlanningRow[]>();
+  }
+  return docs.map((d) => ({
+    id: String(d._id),
+    name: d.name,
+    firm: d.firm,
+    licenceNumber: d.licenceNumber,
+    status: d.status,
+    eligible: d.eligible,
+    districts: d.districts ?? [],
+    postKinds: d.postKinds ?? [],
+  }));
 }

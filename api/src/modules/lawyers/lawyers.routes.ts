@@ -14,7 +14,6 @@ import {
 } from '../../contracts/lawyers';
 import { defineRoute, type AnyRoute } from '../../lib/route';
 import { exportLawyersWorkbook } from './lawyers.export';
-import { findPlanningLawyers } from './lawyers.planning';
 import type { LawyersService } from './lawyers.service';
 
 const STAFF = ['admin', 'coordinator'] as const;
@@ -33,12 +32,7 @@ export function lawyerRoutes(lawyers: LawyersService): AnyRoute[] {
       method: 'get',
       path: '/lawyers/colleagues',
       access: ['lawyer', 'admin', 'coordinator'],
-      // Serving, eligible lawyers by name and firm only: whom a lawyer may name for a swap.
-      handler: async () =>
-        (await findPlanningLawyers())
-          .filter((l) => (l.status === 'active' || l.status === 'warned') && l.eligible)
-          .map((l) => ({ id: l.id, name: l.name, firm: l.firm }))
-          .sort((a, b) => a.name.localeCompare(b.name, 'zh')),
+      handler: () => lawyers.colleagues(),
     }),
     defineRoute({ method: 'get', path: '/lawyers/flagged', access: STAFF, handler: ({ actor }) => lawyers.flagged(actor!) }),
     defineRoute({

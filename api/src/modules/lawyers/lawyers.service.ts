@@ -1,9 +1,9 @@
-import { Types } from 'mongoose';
 import type { Paginated } from '../../contracts/common';
 import {
   STATUS_TRANSITIONS,
   type AssessmentGrade,
   type AttestationBody,
+  type Colleague,
   type ComplaintBody,
   type CreateLawyerBody,
   type LawyerDossier,
@@ -19,13 +19,19 @@ import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import type { AuditService } from '../audit/audit.service';
 import { evaluateEligibility, nextEligibilityFlag, type EligibilityFacts, type EligibilityPolicy } from './eligibility';
-import type { LawyerDoc } from './lawyers.model';
+import type { LawyerRegistry } from './lawyers.port';
 import {
+  countLawyersFromImport,
   findLawyerDoc,
   findLawyerDocs,
+  findPlanningLawyers,
+  findRegisteredLicenceNumbers,
   insertLawyer,
+  insertLawyersIfAbsent,
   licenceNumberTaken,
+  newSubdocumentId,
   updateLawyerAtRev,
+  type LawyerDoc,
   type LawyerFields,
 } from './lawyers.repository';
 import { toDossier, toListItem } from './lawyers.views';
@@ -209,7 +215,7 @@ export function createLawyersService(deps: LawyersDeps) {
 
   function addComplaint(actor: Actor, id: string, body: ComplaintBody) {
     return mutate(actor, id, 'lawyer.complaint_add', (doc, now) => ({
-      complaints: [...doc.complaints, { _id: new Types.ObjectId(), ...body, recordedAt: now, recordedBy: actorRef(actor) }],
+      complaints: [...doc.complaints, { _id: newSubdocumentId(), ...body, recordedAt: now, recordedBy: actorRef(actor) }],
     }) as Partial<LawyerFields>);
   }
 
@@ -304,7 +310,22 @@ export function createLawyersService(deps: LawyersDeps) {
     return { evaluated: docs.length, changed, newlyFlagged, evaluatedAt: now.toISOString() };
   }
 
-  return { reevaluateAll, list, flagged, dossier, create, update, setAssessment, removeAssessment, setAttestation, addComplaint, updateComplaint, vet, changeStatus };
+  /** Serving, eligible lawyers by name and firm only: whom a lawyer may name for a swap. */
+  async function colleagues(): Promise<Colleague[]> {
+    return (await findPlanningLawyers())
+      .filter((l) => (l.status === 'active' || l.status === 'warned') && l.eligible)
+      .map((l) => ({ id: l.id, name: l.name, firm: l.firm }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+  }
+
+  return { reevaluateAll, list, flagged, dossier, create, update, setAssessment, removeAssessment, setAttestation, addComplaint, updateComplaint, vet, changeStatus, colleagues };
 }
+
+/** The lawyers register as the import area writes to it. */
+export const lawyerRegistry: LawyerRegistry = {
+  registeredLicenceNumbers: findRegisteredLicenceNumbers,
+  insertApplicantsIfAbsent: insertLawyersIfAbsent,
+  countFromImport: countLawyersFromImport,
+};
 
 export type LawyersService = ReturnType<typeof createLawyersService>;

@@ -16,7 +16,7 @@ import type {
 import { STATUS_TRANSITIONS } from '../../contracts/lawyers';
 import type { PostKind } from '../../contracts/common';
 import type { Actor } from '../../lib/actor';
-import type { LawyerDoc } from './lawyers.model';
+import type { LawyerDoc } from './lawyers.repository';
 
 /**
  * Who may see a lawyer's private contact details. Staff see everything; the lawyer sees

@@ -1,7 +1,7 @@
 import { ATTENDANCE_STATES, type LiveBoard, type LivePost, type LiveShift, type StateCounts } from '../../contracts/checkins';
 import type { Post } from '../../contracts/posts';
 import type { Clock } from '../../lib/clock';
-import { checkinWindow, dutyTimes } from '../attendance/attendance.rules';
+import { checkinWindow, dutyTimes } from '../attendance/attendance.port';
 import type { CheckinsService, DutyAttendance } from '../checkins/checkins.service';
 import { localDay } from '../../lib/local-day';
 import type { RotasService } from '../rotas/rotas.service';

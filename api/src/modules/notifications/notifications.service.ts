@@ -1,7 +1,7 @@
 import type { Notification } from '../../contracts/selfservice';
 import type { Actor } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
-import { NotificationModel, type NotificationDoc } from './notifications.model';
+import { findNotification, findNotificationsOf, findSentDedupeKeys, insertNotifications, markNotificationRead, type NotificationDoc } from './notifications.repository';
 
 export interface NewNotification {
   lawyerId: string;
@@ -34,21 +34,12 @@ export function createNotificationsService(deps: { outbound?: OutboundChannel; o
     const fresh: { item: NewNotification; doc: NotificationDoc }[] = [];
     if (items.length === 0) return 0;
     // Ones already sent (same dedupeKey) are skipped: a resumed job does not notify twice.
-    const sent = new Set(
-      (await NotificationModel.find({ dedupeKey: { $in: items.map((i) => i.dedupeKey) } }).select({ dedupeKey: 1 }).lean<{ dedupeKey: string }[]>()).map((d) => d.dedupeKey),
-    );
+    const sent = await findSentDedupeKeys(items.map((i) => i.dedupeKey));
     const todo = items.filter((i) => !sent.has(i.dedupeKey));
     for (let i = 0; i < todo.length; i += 500) {
       const batch = todo.slice(i, i + 500);
-      let docs: NotificationDoc[] = [];
-      try {
-        docs = (await NotificationModel.insertMany(batch.map((item) => ({ ...item, read: false })), { ordered: false })).map((d) => d.toObject() as NotificationDoc);
-      } catch (err) {
-        // A concurrent sender got some first: keep the ones that went in.
-        const inserted = (err as { insertedDocs?: { toObject(): NotificationDoc }[] }).insertedDocs;
-        if (!inserted) throw err;
-        docs = inserted.map((d) => d.toObject());
-      }
+      // A concurrent sender may have got some first: only the ones that went in come back.
+      const docs = await insertNotifications(batch);
       const byKey = new Map(batch.map((item) => [item.dedupeKey, item]));
       for (const doc of docs) fresh.push({ item: byKey.get(doc.dedupeKey)!, doc });
     }
@@ -59,14 +50,14 @@ export function createNotificationsService(deps: { outbound?: OutboundChannel; o
 
   async function mine(actor: Actor): Promise<Notification[]> {
     if (!actor.lawyerId) return [];
-    const docs = await NotificationModel.find({ lawyerId: actor.lawyerId }).sort({ createdAt: -1 }).limit(200).lean<NotificationDoc[]>();
+    const docs = await findNotificationsOf(actor.lawyerId);
     return docs.map(view);
   }
 
   async function markRead(actor: Actor, id: string): Promise<Notification> {
-    const doc = await NotificationModel.findById(id).lean<NotificationDoc>();
+    const doc = await findNotification(id);
     if (!doc || doc.lawyerId !== actor.lawyerId) throw new AppError('notification_not_found', 'No such notification', 404);
-    await NotificationModel.updateOne({ _id: id }, { $set: { read: true } });
+    await markNotificationRead(id);
     return view({ ...doc, read: true });
   }
 

@@ -3,8 +3,7 @@ import type { Actor } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
 import { validateRota, type Violation } from '../../../../scheduler/src/index';
 import { instanceFor, type RotasDeps } from './rotas.context';
-import type { SlotFields } from './rotas.model';
-import { findRota, updateRotaAt, type StoredRota } from './rotas.repository';
+import { findRota, updateRotaAt, type SlotFields, type StoredRota } from './rotas.repository';
 import { engineRotaOf, violationView } from './rotas.views';
 
 /**

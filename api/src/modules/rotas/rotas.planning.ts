@@ -1,4 +1,3 @@
-import { Types } from 'mongoose';
 import type { CreateDraftBody, PlanningStarted, ReplanBody } from '../../contracts/rotas';
 import type { Actor } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
@@ -6,7 +5,7 @@ import type { JobContext } from '../jobs/jobs.service';
 import { planRota, type PlanResult } from '../../../../scheduler/src/index';
 import { instanceFor, type RotasDeps } from './rotas.context';
 import { planInWorker } from './planning/runPlan';
-import { findOverlappingRotas, findRota, insertRota, markPlanningFailed, setPlanningJob, storePlan } from './rotas.repository';
+import { findOverlappingRotas, findRota, insertRota, markPlanningFailed, newJobId, setPlanningJob, storePlan } from './rotas.repository';
 import { engineRotaOf, explanationsOf, slotsFromEngine } from './rotas.views';
 
 export const PLAN_JOB = 'plan-rota';
@@ -19,7 +18,7 @@ interface PlanPayload {
 
 export function createRotaPlanning(deps: RotasDeps) {
   async function startPlanning(actor: Actor, rotaId: string, revision: number, keepPins: boolean): Promise<PlanningStarted> {
-    const jobId = new Types.ObjectId().toHexString();
+    const jobId = newJobId();
     if (!(await setPlanningJob(rotaId, revision, jobId))) {
       throw new AppError('rota_conflict', 'The rota was changed by someone else; reload it', 409);
     }

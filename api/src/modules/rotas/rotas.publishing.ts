@@ -1,7 +1,7 @@
 import type { PublishBody, PublishStarted, RotaVersionSummary } from '../../contracts/rotas';
 import type { Actor } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
-import { acquireLease, releaseLease } from '../jobs/jobs.repository';
+import { acquireLease, releaseLease } from '../jobs/jobs.port';
 import type { JobContext } from '../jobs/jobs.service';
 import type { NewNotification } from '../notifications/notifications.service';
 import { validateRota } from '../../../../scheduler/src/index';

@@ -1,6 +1,12 @@
+import { Types } from 'mongoose';
 import type { RotaStatus, RotaSummary } from '../../contracts/rotas';
 import { shortLived } from '../../lib/short-lived';
 import { PublicationModel, RotaModel, RotaVersionModel, versionKey, type PublicationDoc, type RotaDoc, type RotaVersionDoc, type SlotFields } from './rotas.model';
+
+export type { SlotFields };
+
+/** A fresh id for a planning job, chosen before the job document is written. */
+export const newJobId = () => new Types.ObjectId().toHexString();
 
 export type StoredRota = Omit<RotaDoc, '_id'> & { id: string };
 export type StoredVersion = Omit<RotaVersionDoc, '_id'> & { id: string };

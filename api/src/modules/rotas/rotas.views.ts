@@ -1,8 +1,7 @@
 import type { LawyerRef, RotaDetail, RotaExplanations, RotaSlot, RotaViolation } from '../../contracts/rotas';
 import type { Post } from '../../contracts/posts';
 import type { Assignment, PlanResult, Rota as EngineRota, Slot, Violation } from '../../../../scheduler/src/index';
-import type { SlotFields } from './rotas.model';
-import { summaryOf, type StoredRota } from './rotas.repository';
+import { summaryOf, type SlotFields, type StoredRota } from './rotas.repository';
 import type { PlanningLawyer } from './planning/planningInputs';
 
 /** Engine slots and assignments as stored slots, each carrying its lawyers. */

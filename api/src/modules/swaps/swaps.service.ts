@@ -3,10 +3,10 @@ import type { Actor } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
 import type { AuditService } from '../audit/audit.service';
 import type { NotificationsService } from '../notifications/notifications.service';
-import type { PlanningLawyer } from '../rotas/planning/planningInputs';
+import type { PlanningLawyer } from '../rotas/rotas.port';
 import type { RotasService } from '../rotas/rotas.service';
 import type { ProposedChange } from '../../../../scheduler/src/index';
-import { SwapModel, type SwapDoc } from './swaps.model';
+import { countSwapsFor, findSwap, findSwaps, findSwapsSeenBy, insertSwap, transitionSwap, type SwapDoc } from './swaps.repository';
 
 export interface SwapsDeps {
   audit: AuditService;
@@ -59,7 +59,7 @@ export function createSwapsService(deps: SwapsDeps) {
   }
 
   async function one(id: string): Promise<SwapDoc> {
-    const doc = await SwapModel.findById(id).lean<SwapDoc>();
+    const doc = await findSwap(id);
     if (!doc) throw new AppError('swap_not_found', 'No such swap request', 404);
     return doc;
   }
@@ -85,15 +85,15 @@ export function createSwapsService(deps: SwapsDeps) {
     if (body.partnerLawyerId && body.partnerSlotId && !(await holds(body.rotaId, body.partnerSlotId, body.partnerLawyerId))) {
       throw new AppError('duty_not_found', 'Your colleague does not hold that duty', 404);
     }
-    const pending = await SwapModel.countDocuments({ rotaId: body.rotaId, slotId: body.slotId, requesterId: me, status: { $in: ACTIVE } });
+    const pending = await countSwapsFor(body.rotaId, body.slotId, me, ACTIVE);
     if (pending) throw new AppError('swap_pending', 'There is already a request for this duty', 409);
     const draft = { rotaId: body.rotaId, slotId: body.slotId, requesterId: me, partnerLawyerId: body.partnerLawyerId ?? null, partnerSlotId: body.partnerSlotId ?? null };
     if (draft.partnerLawyerId) await refuseIfBreaksRules(draft, draft.partnerLawyerId);
-    const doc = await SwapModel.create({ ...draft, mode: draft.partnerLawyerId ? 'direct' : 'open', status: 'open', note: body.note ?? null });
+    const doc = await insertSwap({ ...draft, mode: draft.partnerLawyerId ? 'direct' : 'open', status: 'open', note: body.note ?? null });
     if (draft.partnerLawyerId) {
       await deps.notifications.notify([{ lawyerId: draft.partnerLawyerId, kind: 'swap.requested', key: 'notifications.swapRequested', params: { slot: body.slotId }, text: '有同事向您提出调班申请，请查看。', dedupeKey: `swap:${doc._id}:requested` }]);
     }
-    return (await views([doc.toObject()]))[0];
+    return (await views([doc]))[0];
   }
 
   async function accept(actor: Actor, id: string): Promise<Swap> {
@@ -104,16 +104,14 @@ export function createSwapsService(deps: SwapsDeps) {
     if (s.requesterId === me) throw new AppError('swap_with_self', 'You cannot accept your own request', 400);
     if (s.mode === 'direct' && s.partnerLawyerId !== me) throw new AppError('not_yours', 'This request is for another colleague', 403);
     await refuseIfBreaksRules(s, me);
-    const res = await SwapModel.updateOne({ _id: id, status: 'open' }, { $set: { status: 'accepted', partnerLawyerId: me } });
-    if (res.matchedCount !== 1) throw new AppError('not_pending', 'Someone else took this request first', 409);
+    if (!(await transitionSwap(id, 'open', { status: 'accepted', partnerLawyerId: me }))) throw new AppError('not_pending', 'Someone else took this request first', 409);
     return (await views([await one(id)]))[0];
   }
 
   async function cancel(actor: Actor, id: string): Promise<Swap> {
     const s = await one(id);
     if (s.requesterId !== actor.lawyerId) throw new AppError('not_yours', 'This is not your request', 403);
-    const res = await SwapModel.updateOne({ _id: id, status: { $in: ACTIVE } }, { $set: { status: 'cancelled' } });
-    if (res.matchedCount !== 1) throw new AppError('not_pending', 'This request is already closed', 409);
+    if (!(await transitionSwap(id, ACTIVE, { status: 'cancelled' }))) throw new AppError('not_pending', 'This request is already closed', 409);
     return (await views([await one(id)]))[0];
   }
 
@@ -124,8 +122,8 @@ export function createSwapsService(deps: SwapsDeps) {
     const partner = s.partnerLawyerId;
     if (body.approve) {
       await refuseIfBreaksRules(s, partner);
-      const claimed = await SwapModel.updateOne({ _id: id, status: 'accepted' }, { $set: { status: 'approved', decidedBy: actor.username, decisionNote: body.note ?? null } });
-      if (claimed.matchedCount !== 1) throw new AppError('not_pending', 'This swap was decided meanwhile', 409);
+      const claimed = await transitionSwap(id, 'accepted', { status: 'approved', decidedBy: actor.username, decisionNote: body.note ?? null });
+      if (!claimed) throw new AppError('not_pending', 'This swap was decided meanwhile', 409);
       try {
         await deps.rotas.amend(
           actor,
@@ -143,12 +141,12 @@ export function createSwapsService(deps: SwapsDeps) {
           `调班：${s.note ?? '律师申请'}`,
         );
       } catch (err) {
-        await SwapModel.updateOne({ _id: id, status: 'approved' }, { $set: { status: 'accepted', decidedBy: null, decisionNote: null } });
+        await transitionSwap(id, 'approved', { status: 'accepted', decidedBy: null, decisionNote: null });
         throw err;
       }
     } else {
-      const res = await SwapModel.updateOne({ _id: id, status: 'accepted' }, { $set: { status: 'rejected', decidedBy: actor.username, decisionNote: body.note ?? null } });
-      if (res.matchedCount !== 1) throw new AppError('not_pending', 'This swap was decided meanwhile', 409);
+      const rejected = await transitionSwap(id, 'accepted', { status: 'rejected', decidedBy: actor.username, decisionNote: body.note ?? null });
+      if (!rejected) throw new AppError('not_pending', 'This swap was decided meanwhile', 409);
       await deps.notifications.notify(
         [s.requesterId, partner].map((lawyerId) => ({ lawyerId, kind: 'swap.rejected', key: 'notifications.swapRejected', params: {}, text: `调班申请未获批准。${body.note ?? ''}`, dedupeKey: `swap:${id}:rejected:${lawyerId}` })),
       );
@@ -159,17 +157,13 @@ export function createSwapsService(deps: SwapsDeps) {
   }
 
   async function list(q: SwapsQuery): Promise<Swap[]> {
-    return views(await SwapModel.find(q.status ? { status: q.status } : {}).sort({ createdAt: -1 }).limit(500).lean<SwapDoc[]>());
+    return views(await findSwaps(q.status));
   }
 
   async function mine(actor: Actor): Promise<Swap[]> {
     const me = actor.lawyerId;
     if (!me) return [];
-    const docs = await SwapModel.find({ $or: [{ requesterId: me }, { partnerLawyerId: me }, { mode: 'open', status: 'open' }] })
-      .sort({ createdAt: -1 })
-      .limit(200)
-      .lean<SwapDoc[]>();
-    return views(docs);
+    return views(await findSwapsSeenBy(me));
   }
 
   return { create, accept, cancel, decide, list, mine };

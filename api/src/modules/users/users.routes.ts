@@ -6,8 +6,7 @@ import type { Actor } from '../../lib/actor';
 import { clearSessionCookie, sessionToken, setSessionCookie } from '../../lib/auth';
 import { defineRoute, type AnyRoute } from '../../lib/route';
 import { toCurrentUser, type AuthService } from './auth.service';
-import type { UserRecord } from './users.repository';
-import type { UsersService } from './users.service';
+import type { UserRecord, UsersService } from './users.service';
 
 export function authRoutes(auth: AuthService, loginLimiter: RequestHandler): AnyRoute[] {
   return [

@@ -14,7 +14,10 @@ import {
   savePasswordHash,
   toAccount,
   updateUser,
+  type UserRecord,
 } from './users.repository';
+
+export type { UserRecord };
 
 export interface UsersDeps {
   clock: Clock;
