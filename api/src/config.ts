@@ -30,11 +30,35 @@ const schema = z.object({
   clientDist: z.string().default(path.join(projectRoot, 'client', 'dist')),
   /** ZHIBAN_CHECKIN_SECRET — HMAC key of check-in codes; unset: generated once and kept in the database. */
   checkinSecret: z.string().min(16).optional(),
-  /** REDIS_URL — with several API processes, Socket.IO events reach every process through Redis. */
+  /**
+   * REDIS_URL — with several API processes, Socket.IO events, cache invalidations and
+   * rate-limit counters reach every process through Redis.
+   */
   redisUrl: z.string().url().optional(),
+  /**
+   * ZHIBAN_CACHE_TTL_MS — time limits of the in-memory caches by name, e.g.
+   * `posts=5000,publications=1000,checkinSettings=5000,postNames=60000,lawyerNames=60000`
+   * (db/cache.ts); unset names keep their defaults.
+   */
+  cacheTtlMs: z.record(z.string(), z.number().int().min(0)).default({}),
 });
 
 export type Config = z.infer<typeof schema>;
+
+/** `name=ms,name=ms` → { name: ms }; a malformed entry is kept as NaN so the schema reports it. */
+function parseTtls(text: string | undefined): Record<string, number> | undefined {
+  if (!text) return undefined;
+  return Object.fromEntries(
+    text
+      .split(',')
+      .map((pair) => pair.trim())
+      .filter(Boolean)
+      .map((pair) => {
+        const [name, ms] = pair.split('=');
+        return [name!.trim(), ms !== undefined && /^\s*\d+\s*$/.test(ms) ? Number(ms) : Number.NaN];
+      }),
+  );
+}
 
 /** The only reader of process.env. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -50,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDist: env.ZHIBAN_CLIENT_DIST || undefined,
     checkinSecret: env.ZHIBAN_CHECKIN_SECRET || undefined,
     redisUrl: env.REDIS_URL || undefined,
+    cacheTtlMs: parseTtls(env.ZHIBAN_CACHE_TTL_MS),
     seedDemo: env.ZHIBAN_SEED_DEMO === '1' ? 'always' : env.ZHIBAN_SEED_DEMO === '0' ? 'never' : undefined,
   });
   if (!parsed.success) {

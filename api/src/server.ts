@@ -5,6 +5,7 @@ import { createApp } from './app';
 import { loadConfig, type Config } from './config';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded-ferretdb';
 import { checkDatabase, connectDatabase, disconnectDatabase } from './db/mongo';
+import { connectSharedState } from './db/shared-state';
 import { createLogger, type Logger } from './lib/logger';
 import { useRedisAdapter } from './realtime/redis';
 import { attachRealtime, realtimeEvents } from './realtime/socket';
@@ -55,6 +56,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const logger = createLogger(config.logLevel);
 
   const { embedded } = await openDatabase(config, logger);
+  const closeSharedState = await connectSharedState({ redisUrl: config.redisUrl, cacheTtlMs: config.cacheTtlMs }, logger);
 
   // A fresh embedded database (or ZHIBAN_SEED_DEMO=1) gets the demo world, so `npm start` shows something.
   const seedNow = config.seedDemo !== 'never' && (embedded || config.seedDemo === 'always') && (await countUsers()) === 0;
@@ -103,6 +105,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
         httpServer.closeAllConnections();
       });
       await closeRedis?.();
+      await closeSharedState();
       await disconnectDatabase().catch((err: unknown) => logger.warn({ err }, 'database disconnect failed'));
       await embedded?.stop();
       logger.info('stopped');

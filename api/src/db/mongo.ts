@@ -1,31 +1,35 @@
 import mongoose from 'mongoose';
+import { capabilitiesOf, databaseCapabilities, setDatabaseCapabilities, type DatabaseServer, type ServerAnswers } from './capabilities';
 
 mongoose.set('strictQuery', true);
 
-export type DatabaseFlavour = 'mongodb' | 'ferretdb';
-let flavour: DatabaseFlavour = 'mongodb';
+export type DatabaseFlavour = DatabaseServer;
 
 /** Which server we talk to: real MongoDB, or FerretDB (the embedded default and the test database). */
 export function databaseFlavour(): DatabaseFlavour {
-  return flavour;
+  return databaseCapabilities().server;
 }
 
 /**
- * Connects mongoose. FerretDB applies an update by reading the matching documents and then
- * writing them back, so two conditional updates racing on separate connections can both
- * "win". zhiban relies on conditional single-document updates being atomic (version checks,
- * leases, idempotent jobs), so against FerretDB it keeps a single connection, which
- * serialises this process's operations and makes them atomic again. Several API processes
- * need MongoDB (a replica set), where every connection is safe.
+ * Connects mongoose, asks the server what it can do (db/capabilities.ts), and keeps the
+ * connection pool within what keeps conditional updates atomic: FerretDB applies an update
+ * by reading the matching documents and then writing them back, so two conditional updates
+ * racing on separate connections can both "win"; against it this process keeps a single
+ * connection, which serialises its operations. Several API processes need MongoDB.
  */
 export async function connectDatabase(uri: string): Promise<typeof mongoose> {
   const options = { serverSelectionTimeoutMS: 5000, autoIndex: true };
   await mongoose.connect(uri, options);
-  const info = (await mongoose.connection.db!.admin().command({ buildInfo: 1 })) as { ferretdbVersion?: string };
-  flavour = info.ferretdbVersion === undefined ? 'mongodb' : 'ferretdb';
-  if (flavour === 'ferretdb') {
+  const admin = mongoose.connection.db!.admin();
+  const answers: ServerAnswers = {
+    buildInfo: (await admin.command({ buildInfo: 1 })) as ServerAnswers['buildInfo'],
+    hello: (await admin.command({ hello: 1 }).catch(() => ({}))) as ServerAnswers['hello'],
+  };
+  const capabilities = capabilitiesOf(answers);
+  setDatabaseCapabilities(capabilities);
+  if (capabilities.maxPoolSize !== undefined) {
     await mongoose.disconnect();
-    await mongoose.connect(uri, { ...options, maxPoolSize: 1, minPoolSize: 1 });
+    await mongoose.connect(uri, { ...options, maxPoolSize: capabilities.maxPoolSize, minPoolSize: Math.min(1, capabilities.maxPoolSize) });
   }
   return mongoose;
 }
@@ -57,7 +61,7 @@ export async function checkDatabase(timeoutMs = 2000): Promise<DatabaseHealth> {
         timer = setTimeout(() => reject(new Error('ping timed out')), timeoutMs);
       }),
     ]);
-    return { ok: true, name: conn.name, server: flavour, latencyMs: Date.now() - started };
+    return { ok: true, name: conn.name, server: databaseFlavour(), latencyMs: Date.now() - started };
   } catch (err) {
     return { ok: false, name: conn.name, error: (err as Error).message };
   } finally {

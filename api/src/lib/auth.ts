@@ -1,10 +1,11 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator } from 'express-rate-limit';
 import { SESSION_COOKIE } from '../contracts/auth';
 import type { Role } from '../contracts/common';
 import type { AuthService } from '../modules/users/auth.service';
 import type { Actor } from './actor';
 import { AppError } from './errors';
+import { sharedRateLimit } from './rate-limit';
 import type { AnyRoute, Guard } from './route';
 
 /** Reads the session cookie (set by cookie-parser) of a request. */
@@ -80,12 +81,11 @@ export interface LoginLimit {
 }
 
 /**
- * Limits failed logins per IP + username. The counter lives in this process's memory: with
- * several API processes each keeps its own (an attacker gets max × processes tries), which
- * is acceptable for one centre's server; a shared store can be plugged in here.
+ * Limits failed logins per IP + username. With Redis the counter is shared by every API
+ * process; without it each process counts its own (lib/rate-limit.ts).
  */
 export function loginRateLimit(limit: LoginLimit): RequestHandler {
-  return rateLimit({
+  return sharedRateLimit('login', {
     windowMs: limit.windowMs,
     limit: limit.max,
     skipSuccessfulRequests: true,

@@ -1,8 +1,10 @@
 /**
  * A value read from the database and kept for a short while, for small collections read on hot
  * paths (publication pointers, posts, check-in settings). Concurrent readers of a missing or
- * expired value share one load. `clear()` after a write in this process; other processes see the
- * change once `ttlMs` has passed, so use it only where that delay is harmless.
+ * expired value share one load. `clear()` after a write in this process. Repositories make these
+ * through `db/cache.ts`, which takes the time limit from configuration and, with Redis, clears
+ * the same snapshot in every process; without Redis other processes see the change once the
+ * time limit has passed, so use it only where that delay is harmless.
  */
 export interface ShortLived<T> {
   get(): Promise<T>;
@@ -18,8 +20,10 @@ export interface ShortLivedOptions {
   now?: () => number;
 }
 
-export function shortLived<T>(load: () => Promise<T>, ttlMs: number, opts: ShortLivedOptions = {}): ShortLived<T> {
+/** `ttlMs` may be a function, read at every `get()`, so that configuration can change it later. */
+export function shortLived<T>(load: () => Promise<T>, ttlMs: number | (() => number), opts: ShortLivedOptions = {}): ShortLived<T> {
   const now = opts.now ?? Date.now;
+  const ttl = typeof ttlMs === 'function' ? ttlMs : () => ttlMs;
   let value: { v: T; at: number } | null = null;
   let loading: Promise<T> | null = null;
   let generation = 0;
@@ -46,7 +50,7 @@ export function shortLived<T>(load: () => Promise<T>, ttlMs: number, opts: Short
 
   return {
     get() {
-      if (value && now() - value.at < ttlMs) return Promise.resolve(value.v);
+      if (value && now() - value.at < ttl()) return Promise.resolve(value.v);
       if (value && opts.staleWhileRefresh) {
         refresh().catch(() => undefined);
         return Promise.resolve(value.v);

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { CheckinKind } from '../../contracts/checkins';
-import { shortLived } from '../../lib/short-lived';
+import { caches } from '../../db/cache';
 import {
   CheckinModel,
   CheckinRequestModel,
@@ -83,7 +83,7 @@ export async function findSettings(postId: string): Promise<CheckinSettingsDoc |
 }
 
 /** Every post's settings, kept for a few seconds: each check-in and board refresh reads them. */
-const allSettings = shortLived(() => CheckinSettingsModel.find({}).lean<CheckinSettingsDoc[]>(), 5000, { staleWhileRefresh: true });
+const allSettings = caches.snapshot('checkinSettings', () => CheckinSettingsModel.find({}).lean<CheckinSettingsDoc[]>(), 5000, { staleWhileRefresh: true });
 export const findAllSettings = () => allSettings.get();
 
 export async function saveSettings(doc: CheckinSettingsDoc): Promise<void> {

@@ -1,9 +1,10 @@
 import type { RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator } from 'express-rate-limit';
 import { attendanceEventsQuery, checkinBody, checkinSettingsBody } from '../../contracts/checkins';
 import { STAFF_ROLES, idParams } from '../../contracts/common';
 import type { Actor } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
+import { sharedRateLimit } from '../../lib/rate-limit';
 import { defineRoute, type AnyRoute } from '../../lib/route';
 import type { AttendanceService } from '../attendance/attendance.service';
 import type { LiveboardService } from '../liveboard/liveboard.service';
@@ -14,10 +15,10 @@ const codeParams = z.object({ code: z.string().min(1).max(32) });
 
 /**
  * Refused check-ins per account: six digits are guessable only by trying, so a lawyer gets
- * 30 refusals in 10 minutes (per process), then 429.
+ * 30 refusals in 10 minutes (in all processes with Redis), then 429.
  */
 function refusalLimit(): RequestHandler {
-  return rateLimit({
+  return sharedRateLimit('checkin-refusals', {
     windowMs: 10 * 60_000,
     limit: 30,
     skipSuccessfulRequests: true,

@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import type { LawyersQuery } from '../../contracts/lawyers';
+import { caches } from '../../db/cache';
 import type { PlanningLawyer } from '../rotas/rotas.port';
 import { LawyerModel, type LawyerDoc } from './lawyers.model';
 
@@ -35,7 +36,10 @@ export async function insertLawyer(fields: LawyerFields): Promise<LawyerDoc> {
 
 /** Writes `set` only if nobody changed the lawyer since `rev` was read; null when someone did. */
 export async function updateLawyerAtRev(id: string, rev: number, set: Partial<LawyerFields>): Promise<LawyerDoc | null> {
-  return LawyerModel.findOneAndUpdate({ _id: id, rev }, { $set: set, $inc: { rev: 1 } }, { returnDocument: 'after', runValidators: true }).lean<LawyerDoc>();
+  const doc = await LawyerModel.findOneAndUpdate({ _id: id, rev }, { $set: set, $inc: { rev: 1 } }, { returnDocument: 'after', runValidators: true }).lean<LawyerDoc>();
+  // Names and statuses label duties in every process: forget this lawyer's there.
+  if (doc) caches.invalidate('lawyers', [id]);
+  return doc;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import type { CreatePostBody, Post, PostsQuery, UpdatePostBody } from '../../contracts/posts';
-import { shortLived } from '../../lib/short-lived';
+import { caches } from '../../db/cache';
 import { PostModel, type PostDoc } from './posts.model';
 
 function toPost(d: PostDoc): Post {
@@ -48,9 +48,10 @@ export async function postCodeTaken(code: string, exceptId?: string): Promise<bo
 
 /**
  * Every post by id: check-ins and the live board look posts up on every request. Writes here
- * clear it; another process sees a change within about five seconds, read in the background.
+ * clear it here and, with Redis, in every process; without Redis another process sees a change
+ * within about five seconds, read in the background.
  */
-const recentPosts = shortLived(async () => new Map((await findPosts({ active: 'all' })).map((p) => [p.id, p])), 5000, { staleWhileRefresh: true });
+const recentPosts = caches.snapshot('posts', async () => new Map((await findPosts({ active: 'all' })).map((p) => [p.id, p])), 5000, { staleWhileRefresh: true });
 export const allPostsRecent = () => recentPosts.get();
 
 export async function insertPost(body: CreatePostBody): Promise<Post> {

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import type { RotaStatus, RotaSummary } from '../../contracts/rotas';
-import { shortLived } from '../../lib/short-lived';
+import { caches } from '../../db/cache';
 import { PublicationModel, RotaModel, RotaVersionModel, versionKey, type PublicationDoc, type RotaDoc, type RotaVersionDoc, type SlotFields } from './rotas.model';
 
 export type { SlotFields };
@@ -180,9 +180,9 @@ async function slotsOfVersion(rotaId: string, version: number): Promise<SlotFiel
 
 /**
  * Every rota's publication pointer. Duty lists are read on hot paths (each check-in, the live
- * board); this process sees its own publications at once and another process's within a second.
+ * board); every process sees a publication at once with Redis, otherwise another process within a second.
  */
-const publications = shortLived(() => PublicationModel.find({}).lean<PublicationDoc[]>(), 1000);
+const publications = caches.snapshot('publications', () => PublicationModel.find({}).lean<PublicationDoc[]>(), 1000);
 
 /** Duties of the current published versions, filtered; sorted by start. */
 export async function findCurrentDuties(filter: { from: string; to: string; lawyerId?: string; postId?: string }): Promise<StoredDuty[]> {

@@ -11,7 +11,7 @@ import { createRotaPublishing } from './rotas.publishing';
 import { createRotaRemoval } from './rotas.removal';
 import { findCurrentDuties, findRota, findRotaSummaries } from './rotas.repository';
 import { detailOf } from './rotas.views';
-import { createNameCache } from './nameCache';
+import { caches } from '../../db/cache';
 import type { RotaViolation, SlotEdit } from '../../contracts/rotas';
 
 export function createRotasService(deps: RotasDeps) {
@@ -19,8 +19,8 @@ export function createRotasService(deps: RotasDeps) {
   const editing = createRotaEditing(deps);
   const publishing = createRotaPublishing(deps);
   const removal = createRotaRemoval(deps, publishing.publishVersion);
-  const postNames = createNameCache(deps.directory.postsByIds);
-  const lawyerNames = createNameCache(deps.directory.lawyersByIds, deps.directory.lawyers);
+  const postNames = caches.byId('postNames', 'posts', deps.directory.postsByIds);
+  const lawyerNames = caches.byId('lawyerNames', 'lawyers', deps.directory.lawyersByIds, deps.directory.lawyers);
 
   async function list(q: RotasQuery): Promise<RotaSummary[]> {
     if (!q.month) return findRotaSummaries({ status: q.status });

@@ -1,0 +1,70 @@
+/**
+ * What the connected database server can do, detected once at connection. Every FerretDB
+ * adaptation in the code asks here (or is listed in the README's "Running on FerretDB and on
+ * MongoDB"), so that moving to a MongoDB replica set changes what is detected, not code.
+ */
+export type DatabaseServer = 'mongodb' | 'ferretdb';
+
+export interface DatabaseCapabilities {
+  server: DatabaseServer;
+  version: string;
+  /** A MongoDB replica set (or sharded cluster) rather than a single server. */
+  replicaSet: boolean;
+  /**
+   * Multi-document transactions. Only a MongoDB replica set has them; zhiban does not use
+   * them (each step is atomic on one document), so this is informative.
+   */
+  transactions: boolean;
+  /**
+   * Racing conditional updates (`updateOne({ _id, rev }, …)`) on separate connections have
+   * exactly one winner. FerretDB reads and then writes, so two can both win; unique inserts
+   * have one winner on both servers.
+   */
+  atomicConditionalUpdates: boolean;
+  /**
+   * Filters other than `_id` are answered from an index. FerretDB on SQLite reads the whole
+   * collection for them, which is why hot reads use composite `_id`s and snapshots.
+   */
+  indexedFilters: boolean;
+  /**
+   * The most connections one process may open: 1 where conditional updates are not atomic
+   * across connections (a single connection serialises them), otherwise the driver's default.
+   */
+  maxPoolSize: number | undefined;
+  /** Several API processes may share this database (needs atomic conditional updates). */
+  severalProcesses: boolean;
+}
+
+/** The answers of the `buildInfo` and `hello` commands that capabilities are read from. */
+export interface ServerAnswers {
+  buildInfo: { version?: string; ferretdbVersion?: string };
+  hello: { setName?: string; msg?: string };
+}
+
+export function capabilitiesOf(answers: ServerAnswers): DatabaseCapabilities {
+  const ferret = answers.buildInfo.ferretdbVersion !== undefined;
+  const replicaSet = !ferret && (answers.hello.setName !== undefined || answers.hello.msg === 'isdbgrid');
+  return {
+    server: ferret ? 'ferretdb' : 'mongodb',
+    version: (ferret ? answers.buildInfo.ferretdbVersion : answers.buildInfo.version) ?? 'unknown',
+    replicaSet,
+    transactions: replicaSet,
+    atomicConditionalUpdates: !ferret,
+    indexedFilters: !ferret,
+    maxPoolSize: ferret ? 1 : undefined,
+    severalProcesses: !ferret,
+  };
+}
+
+/** Until a connection says otherwise, assume the most careful server. */
+const CAREFUL = capabilitiesOf({ buildInfo: { ferretdbVersion: 'unknown' }, hello: {} });
+let current: DatabaseCapabilities = CAREFUL;
+
+/** What the connected server can do (the careful FerretDB answers before any connection). */
+export function databaseCapabilities(): DatabaseCapabilities {
+  return current;
+}
+
+export function setDatabaseCapabilities(c: DatabaseCapabilities | null): void {
+  current = c ?? CAREFUL;
+}
