@@ -45,6 +45,9 @@ function planCase(instance: ReturnType<typeof nanjingMonth>): Figures {
     weekendSpread: f.weekendSpread,
     earlySpread: f.earlySpread,
     lateSpread: f.lateSpread,
+    spreadLowerBound: f.spreadLowerBound,
+    weekendSpreadLowerBound: f.weekendSpreadLowerBound,
+    optimal: f.optimal,
   };
 }
 

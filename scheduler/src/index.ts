@@ -24,7 +24,19 @@ export { DEFAULT_RULES, resolveRules } from './model/defaults';
 export { rotaInstanceSchema, parseRotaInstance, type InstanceIssue } from './model/instanceSchema';
 
 export { expandSlots, slotId } from './recurrence/expandSlots';
-export { expandPatternDays, parseRule } from './recurrence/expandPattern';
+export { expandPatternDays, parseRule, patternSpanEnd } from './recurrence/expandPattern';
+export {
+  checkPattern,
+  checkRule,
+  checkDay,
+  checkTimeZone,
+  normalizeRule,
+  duplicateShifts,
+  PLANNABLE_YEARS,
+  MATCH_HORIZON_YEARS,
+  type PatternToCheck,
+} from './recurrence/checkPattern';
+export { renderMessage, EngineError, MESSAGE_CODES, KIND_NAMES, type EngineMessage, type Lang, type MessageParams } from './explain/messages';
 export { describePatternZh } from './recurrence/describePattern';
 export { addDays, isoWeekday, daysBetween } from './time/localDay';
 export { wallTimeToInstant } from './time/zonedTime';

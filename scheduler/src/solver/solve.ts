@@ -40,14 +40,22 @@ export function solve(p: Problem, options: SolveOptions = {}): { state: Schedule
   report(0.1, 'constructing');
   constructRota(state, rank, filler);
   report(0.4, 'filling');
-  for (let s = 0; s < p.slots.length; s++) {
-    while (state.freeSeat(s) >= 0 && filler.fill(s)) {
-      /* fill every seat that can be filled */
-    }
-  }
+  fillAll(state, filler);
   report(0.5, 'balancing');
-  improveFairness(state, { checks: options.improvementBudget ?? 40_000_000 });
+  const budget = { checks: options.improvementBudget ?? 40_000_000 };
+  improveFairness(state, budget);
+  // Balancing moves duties around, which can free the lawyers an empty seat was waiting for.
+  if (fillAll(state, filler) > 0) improveFairness(state, budget);
   return { state, pinConflicts };
+}
+
+/** Fills every seat that can be filled; returns how many were. */
+function fillAll(state: Schedule, filler: SeatFiller): number {
+  let filled = 0;
+  for (let s = 0; s < state.p.slots.length; s++) {
+    while (state.freeSeat(s) >= 0 && filler.fill(s)) filled++;
+  }
+  return filled;
 }
 
 export function improveFairness(state: Schedule, budget: Budget): void {

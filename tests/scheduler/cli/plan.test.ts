@@ -16,7 +16,7 @@ describe('npm run plan', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ out, hardViolations: 0, unfilled: 0 });
     const doc = JSON.parse(readFileSync(out, 'utf8'));
     expect(doc.format).toBe('zhiban-rota/1');
-    expect(Object.keys(doc)).toEqual(['format', 'figures', 'rota', 'unfilled', 'pinConflicts', 'violations', 'softGoalsMissed', 'softGoals', 'fairness']);
+    expect(Object.keys(doc)).toEqual(['format', 'figures', 'rota', 'unfilled', 'pinConflicts', 'violations', 'softGoalsMissed', 'softGoals', 'fairness', 'fairnessGaps']);
   });
 
   it('when the instance is invalid, then it exits 1 and names each problem by path', () => {

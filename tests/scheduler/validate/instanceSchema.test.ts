@@ -12,7 +12,7 @@ describe('instance files', () => {
     const result = planRota(parsed.instance);
     expect(result.figures).toMatchObject({ hardViolations: 0, unfilled: 0 });
     expect(result.pinConflicts).toEqual([]);
-    expect(result.rota.assignments).toContainEqual({ slotId: 'nj-kuaiban:2026-10-01:0900', lawyerId: 'L01', pinned: true });
+    expect(result.rota.assignments).toContainEqual({ slotId: 'nj-kuaiban:2026-10-01:0900-1200', lawyerId: 'L01', pinned: true });
   });
 
   it('when an instance has bad days, times, zones or rules, then each problem is named by its path', () => {
