@@ -41,7 +41,7 @@ export { describePatternZh } from './recurrence/describePattern';
 export { addDays, isoWeekday, daysBetween } from './time/localDay';
 export { wallTimeToInstant } from './time/zonedTime';
 
-export { chinaHolidayCalendar, CHINA_HOLIDAY_YEARS } from './calendar/chinaHolidays';
+export { chinaHolidayCalendar, CHINA_HOLIDAY_YEARS, isHolidayYearLoaded } from './calendar/chinaHolidays';
 export { mergeCalendarOverrides, dayType, type CalendarOverrides, type DayType } from './calendar/overrides';
 
 export { HARD_RULES } from './rules/hard';

@@ -18,7 +18,9 @@
  * Socket.IO: staff join room `job:<id>` with `job:watch`; events `job:update` (JobView).
  * Errors: 409 `rota_conflict` (someone saved first; details: { revision }), 409 `rule_violation`
  * (details: Violation[]), 409 `rota_overlaps` (another rota covers a post in the period),
- * 409 `not_draft`/`not_published`, 400 `amendment_reason_required`.
+ * 409 `not_draft`/`not_published`, 400 `amendment_reason_required`, 409 `calendar_not_loaded`
+ * (details: { years }) when a year of the period has no official holiday schedule and the
+ * request did not set `confirmMissingCalendar`.
  */
 import { z } from 'zod';
 import { daySchema, idSchema, type Instant } from './common';
@@ -33,6 +35,8 @@ export const createDraftBody = z
     to: daySchema,
     postIds: z.array(idSchema).min(1).max(1000),
     seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+    /** Plan although a year of the period has no official holiday schedule loaded. */
+    confirmMissingCalendar: z.boolean().optional(),
   })
   .refine((b) => b.from <= b.to, { message: 'from must not be after to', path: ['to'] })
   .refine((b) => (Date.parse(b.to) - Date.parse(b.from)) / 86_400_000 <= 92, { message: 'at most three months at once', path: ['to'] });
@@ -64,6 +68,8 @@ export type EditBody = z.infer<typeof editBody>;
 export const publishBody = z.object({
   revision: z.number().int().min(0),
   note: z.string().trim().max(500).optional(),
+  /** Publish although a year of the period has no official holiday schedule loaded. */
+  confirmMissingCalendar: z.boolean().optional(),
 });
 export type PublishBody = z.infer<typeof publishBody>;
 

@@ -54,7 +54,7 @@ const arb = fc.record({
   start: fc.constantFrom(...TIMES),
   end: fc.constantFrom(...TIMES),
   // Periods around the March/April and September/October/November changes of 2026.
-  window: fc.constantFrom(['2026-03-01', '2026-04-15'], ['2026-09-01', '2026-11-10']),
+  window: fc.constantFrom<[string, string]>(['2026-03-01', '2026-04-15'], ['2026-09-01', '2026-11-10']),
   dtOffset: fc.integer({ min: 0, max: 10 }),
 });
 

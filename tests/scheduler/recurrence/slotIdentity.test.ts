@@ -33,7 +33,7 @@ const END_TIMES = ['11:30', '12:00', '17:30', '08:00'];
 const patternSet = fc
   .array(
     fc.record({
-      byday: fc.oneof(fc.constant([1, 2, 3, 4, 5]), fc.subarray([1, 2, 3, 4, 5, 6, 7], { minLength: 1 })),
+      byday: fc.oneof(fc.constant<number[]>([1, 2, 3, 4, 5]), fc.subarray<number>([1, 2, 3, 4, 5, 6, 7], { minLength: 1 })),
       start: fc.constantFrom(...START_TIMES),
       end: fc.constantFrom(...END_TIMES),
       startDay: fc.integer({ min: 0, max: 20 }),
@@ -44,7 +44,12 @@ const patternSet = fc
   .map((list) => {
     const seen = new Set<string>();
     return list
-      .filter((p) => p.start !== p.end && !seen.has(`${p.start}-${p.end}`) && seen.add(`${p.start}-${p.end}`))
+      .filter((p) => {
+        const key = `${p.start}-${p.end}`;
+        if (p.start === p.end || seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      })
       .map((p, i) => {
         const dtstart = days('2026-09-21', '2026-10-20')[p.startDay];
         const until = p.untilDay !== undefined ? days('2026-09-21', '2026-10-25')[p.untilDay] : undefined;
