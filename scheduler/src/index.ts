@@ -56,7 +56,7 @@ export { checkAssignment, createAssignmentChecker, type ProposedChange, type Ass
 export type { SoftGoalReport } from './validate/scoreRota';
 
 export { repairRota, type RepairOptions, type RepairResult } from './repair/repairRota';
-export type { RotaChange } from './repair/applyChange';
+export { slotsChangedByCalendar, type RotaChange } from './repair/applyChange';
 export type { RotaDiff } from './repair/rotaDiff';
 
 export type { UnfilledSlot, UnfilledCode } from './explain/explainUnfilled';

@@ -13,6 +13,8 @@
  *   POST  /api/rotas/:id/publish          body PublishBody → PublishStarted (202)     admin, coordinator
  *   GET   /api/rotas/:id/versions         → RotaVersionSummary[]                      admin, coordinator
  *   GET   /api/rotas/:id/export.xlsx      → the month as centres print it             admin, coordinator
+ *   GET   /api/rotas/calendar-conflicts   → CalendarConflict[] (published duties a calendar change affects) admin, coordinator
+ *   POST  /api/rotas/:id/calendar-repair  → CalendarRepairResult (an amendment)       admin, coordinator
  *   GET   /api/duties/mine                query DutiesQuery → Duty[]                  lawyer
  *   GET   /api/duties                     query DutiesQuery → Duty[]                  admin, coordinator, hotline
  * Socket.IO: staff join room `job:<id>` with `job:watch`; events `job:update` (JobView).
@@ -221,4 +223,31 @@ export interface Duty {
   localEnd: string;
   start: Instant;
   end: Instant;
+}
+
+export interface CalendarConflictSlot {
+  slotId: string;
+  postId: string;
+  day: string;
+  localStart: string;
+  localEnd: string;
+  lawyerIds: string[];
+}
+
+/** A published rota that no longer matches the holiday calendar, from today on. */
+export interface CalendarConflict {
+  rotaId: string;
+  name: string;
+  from: string;
+  to: string;
+  /** Published duties on shifts the calendar no longer has (e.g. a day that became a holiday). */
+  removed: CalendarConflictSlot[];
+  /** Shifts the calendar now has that the rota lacks (e.g. a new make-up working day). */
+  added: CalendarConflictSlot[];
+}
+
+export interface CalendarRepairResult {
+  rotaId: string;
+  version: number;
+  changed: number;
 }
