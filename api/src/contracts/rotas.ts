@@ -118,6 +118,8 @@ export interface UnfilledExplanation {
   missing: number;
   code: string;
   message: string;
+  /** The engine's reason as a code with parameters, for the reader's language. */
+  reason?: { code: string; params: Record<string, string | number> };
   counts: Record<string, number>;
 }
 
@@ -137,6 +139,10 @@ export interface RotaFiguresView {
   hardViolations: number;
   spread: number;
   weekendSpread: number;
+  /** Lower bounds no rota filling as many seats can beat, and whether both are met. */
+  spreadLowerBound?: number;
+  weekendSpreadLowerBound?: number;
+  optimal?: boolean;
 }
 
 export interface RotaExplanations {
