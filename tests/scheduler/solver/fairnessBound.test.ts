@@ -55,7 +55,16 @@ function exactSmallestSpread(inst: RotaInstance, filled: number): number | null 
       best = spread;
       return;
     }
-    for (const c of choices) walk(day + 1, [...picked, c]);
+    // Leave and weekly caps prune here; the validator still judges every complete rota.
+    const count = (id: string) => picked.reduce((n, p) => n + (p.includes(id) ? 1 : 0), 0);
+    for (const c of choices) {
+      if (c.some((id) => onLeave(id, days[day]) || count(id) >= (inst.lawyers.find((l) => l.id === id)!.maxPerWeek ?? 3))) continue;
+      walk(day + 1, [...picked, c]);
+    }
+  };
+  const onLeave = (id: string, d: string) => {
+    const leave = inst.lawyers.find((l) => l.id === id)!.leave?.[0];
+    return !!leave && d >= leave.from && d <= leave.to;
   };
   walk(0, []);
   return best;
