@@ -60,7 +60,12 @@ function main(argv: string[]): void {
   }
   const parsed = parseRotaInstance(json);
   if (!parsed.ok) {
-    const lines = parsed.issues.map((i) => `  ${i.path}: ${i.detail ? renderMessage(i.detail, lang) : i.message}`);
+    const where = (i: (typeof parsed.issues)[number]) => {
+      const p = i.detail?.params;
+      if (!p?.post || !p.pattern) return i.path;
+      return lang === 'en' ? `${i.path} (post ${p.post}, pattern ${p.pattern})` : `${i.path}（岗位 ${p.post}，规则 ${p.pattern}）`;
+    };
+    const lines = parsed.issues.map((i) => `  ${where(i)}: ${i.detail ? renderMessage(i.detail, lang) : i.message}`);
     fail(`${file} ${lang === 'en' ? 'is not a valid rota instance' : '不是有效的排班实例'}:\n${lines.join('\n')}`);
   }
 
