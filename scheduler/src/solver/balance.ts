@@ -190,6 +190,36 @@ export function balanceCategory(
     }
     return false;
   };
+  // The other way round: a lawyer with the fewest takes such a duty from anyone with at
+  // least two more, giving back an ordinary duty (or nothing, when that evens the totals).
+  const lift = (b: number, min: number): boolean => {
+    const nG = p.groupKeys.length;
+    for (let g = 0; g < nG; g++) {
+      if (!p.lawyerGroups[b * nG + g]) continue;
+      for (const sw of p.groupSlots[g]) {
+        if (!inCategory[sw]) continue;
+        for (let k = state.seatStart[sw]; k < state.seatStart[sw + 1]; k++) {
+          const y = state.seatLawyer[k];
+          if (y < 0 || y === b || state.seatPinned[k] || !servable[y] || counts[y] < min + 2) continue;
+          if (--budget.checks < 0) return false;
+          if (state.duties[b] === state.duties[y] - 1 && !(sameClass && sameClass[sw]) && state.canTake(b, sw) === BLOCK.ok) {
+            move(sw, y, b);
+            return true;
+          }
+          for (const sd of state.lawyerSlots[b]) {
+            if (inCategory[sd] || (sameClass && sameClass[sd] !== sameClass[sw])) continue;
+            if (state.seatPinned[state.seatOf(sd, b)]) continue;
+            if (--budget.checks < 0) return false;
+            if (state.canTake(b, sw, sd) !== BLOCK.ok || state.canTake(y, sd, sw) !== BLOCK.ok) continue;
+            move(sw, y, b);
+            move(sd, b, y);
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  };
   const chain = new TradeChain(state, inCategory, counts, servable, budget, sameClass);
   while (budget.checks > 0) {
     const { max, spread } = spreadAmong(counts, servable);
@@ -197,6 +227,12 @@ export function balanceCategory(
     let progress = false;
     for (let l = 0; l < nL && budget.checks > 0; l++) {
       if (servable[l] && counts[l] === max && relieve(l, max)) progress = true;
+    }
+    if (!progress) {
+      const { min } = spreadAmong(counts, servable);
+      for (let l = 0; l < nL && budget.checks > 0; l++) {
+        if (servable[l] && counts[l] === min && lift(l, min)) progress = true;
+      }
     }
     if (!progress) {
       for (let l = 0; l < nL && budget.checks > 0; l++) {
