@@ -72,4 +72,24 @@ describe('a calendar change after publishing', () => {
     expect((await coord.get('/rotas/calendar-conflicts')).body).toEqual([]);
     expect((await coord.post(`/rotas/${rotaId}/calendar-repair`)).body.error.code).toBe('nothing_to_repair');
   });
+
+  it('when a rota stored with start-only slot ids meets a calendar change, then only the changed day is flagged and kept slots keep their ids', async () => {
+    const rotaId = await publishRota(coord, services(), [world.posts[1].id], '2026-12-01', '2026-12-31');
+    // Rotas published before slot ids carried the end time: post:day:HHMM.
+    const doc = await RotaModel.findById(rotaId).lean();
+    const legacy = doc!.slots.map((s) => ({ ...s, id: s.id.replace(/-\d{4}$/, '') }));
+    await RotaModel.updateOne({ _id: rotaId }, { $set: { slots: legacy } });
+    const mine = async () => ((await coord.get('/rotas/calendar-conflicts')).body as { rotaId: string; removed: { slotId: string; day: string }[] }[]).find((c) => c.rotaId === rotaId);
+    expect(await mine()).toBeUndefined();
+
+    await coord.put('/calendar/days/2026-12-28', { type: 'holiday', name: '地方假日' });
+    const flagged = await mine();
+    expect(flagged!.removed.map((s) => s.slotId)).toEqual(legacy.filter((s) => s.day === '2026-12-28').map((s) => s.id));
+    expect((await coord.post(`/rotas/${rotaId}/calendar-repair`)).status).toBe(200);
+    await drainJobs(services());
+    const stored = await RotaModel.findById(rotaId).lean();
+    expect(stored!.slots.some((s) => s.day === '2026-12-28')).toBe(false);
+    const kept = legacy.filter((s) => s.day !== '2026-12-28' && s.day >= '2026-11-20');
+    expect(stored!.slots.map((s) => s.id)).toEqual(expect.arrayContaining(kept.map((s) => s.id)));
+  });
 });

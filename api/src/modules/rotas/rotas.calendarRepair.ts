@@ -2,14 +2,30 @@ import type { CalendarConflict, CalendarRepairResult } from '../../contracts/rot
 import type { Actor } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
 import { localDay } from '../../lib/local-day';
-import { repairRota, slotsChangedByCalendar } from '../../../../scheduler/src/index';
+import { repairRota, slotId, slotsChangedByCalendar } from '../../../../scheduler/src/index';
 import { instanceFor, type RotasDeps } from './rotas.context';
 import { diffSlots } from './rotas.editing';
 import type { createRotaPublishing } from './rotas.publishing';
+import type { SlotFields } from './rotas.model';
 import { findRota, findRotaSummaries, updateRotaAt } from './rotas.repository';
 import { engineRotaOf, slotsFromEngine } from './rotas.views';
 
 type PublishVersion = ReturnType<typeof createRotaPublishing>['publishVersion'];
+
+/**
+ * Slots under the engine's current ids (rotas stored before ids carried the end time have
+ * `post:day:HHMM`), with the stored id of each, so that saved slots keep the ids duties,
+ * check-ins and feeds already refer to.
+ */
+function withCurrentIds(slots: SlotFields[]): { slots: SlotFields[]; stored: Map<string, string> } {
+  const stored = new Map<string, string>();
+  const out = slots.map((s) => {
+    const id = slotId(s.postId, s.day, s.localStart, s.localEnd);
+    stored.set(id, s.id);
+    return { ...s, id };
+  });
+  return { slots: out, stored };
+}
 
 
 export const CALENDAR_REPAIR_REASON = '节假日安排调整';
@@ -29,10 +45,11 @@ export function createCalendarRepair(deps: RotasDeps, publishVersion: PublishVer
       const rota = await findRota(summary.id);
       if (!rota) continue;
       const instance = await instanceFor(deps, rota);
-      const { removed, added } = slotsChangedByCalendar(instance, engineRotaOf(rota, rota.slots).slots);
-      const lawyersOf = new Map(rota.slots.map((s) => [s.id, s.lawyerIds]));
+      const current = withCurrentIds(rota.slots);
+      const { removed, added } = slotsChangedByCalendar(instance, engineRotaOf(rota, current.slots).slots);
+      const lawyersOf = new Map(current.slots.map((s) => [s.id, s.lawyerIds]));
       const view = (s: { id: string; postId: string; day: string; localStart: string; localEnd: string }) => ({
-        slotId: s.id,
+        slotId: current.stored.get(s.id) ?? s.id,
         postId: s.postId,
         day: s.day,
         localStart: s.localStart,
@@ -52,13 +69,15 @@ export function createCalendarRepair(deps: RotasDeps, publishVersion: PublishVer
     if (!rota) throw new AppError('rota_not_found', 'No such rota', 404);
     if (rota.status !== 'published') throw new AppError('not_published', 'Only a published rota is repaired; plan a draft again instead', 409);
     const instance = await instanceFor(deps, rota);
-    const result = repairRota(instance, engineRotaOf(rota, rota.slots), { type: 'calendarChanged' }, { report: false, now: deps.clock.now().toISOString() });
+    const current = withCurrentIds(rota.slots);
+    const result = repairRota(instance, engineRotaOf(rota, current.slots), { type: 'calendarChanged' }, { report: false, now: deps.clock.now().toISOString() });
     const today = localDay('Asia/Shanghai', deps.clock.now());
     // The past stays as it was served: only today's and later shifts follow the calendar.
-    const kept = new Set(rota.slots.map((s) => s.id));
     const slots = [
       ...rota.slots.filter((s) => s.day < today),
-      ...slotsFromEngine(result.rota.slots, result.rota.assignments).filter((s) => s.day >= today || !kept.has(s.id)).filter((s) => s.day >= today),
+      ...slotsFromEngine(result.rota.slots, result.rota.assignments)
+        .filter((s) => s.day >= today)
+        .map((s) => ({ ...s, id: current.stored.get(s.id) ?? s.id })),
     ].sort((a, b) => a.start.getTime() - b.start.getTime() || a.postId.localeCompare(b.postId));
     const changes = diffSlots(rota.slots, slots);
     const slotsGone = rota.slots.length !== slots.length || rota.slots.some((s, i) => s.id !== slots[i]?.id);
