@@ -64,6 +64,10 @@ const CATALOG: Record<string, { 'zh-CN': Template; en: Template }> = {
     'zh-CN': (p) => `${p.qualified}名具备资格的律师：${list(p.eliminated, 'zh-CN')}${Number(p.free) > 0 ? `，${p.free}名空闲但未安排` : ''}`,
     en: (p) => `${p.qualified} qualified lawyers: ${list(p.eliminated, 'en')}${Number(p.free) > 0 ? `, ${p.free} free but not placed` : ''}`,
   },
+  PIN_NOT_KEPT: {
+    'zh-CN': (p) => `${p.lawyer}锁定于${p.slot}的安排未保留：${p.rule === 'noOverstaffing' ? '班次已满' : phrase(p.rule, 'zh-CN')}`,
+    en: (p) => `pin of ${p.lawyer} to ${p.slot} not kept: ${p.rule === 'noOverstaffing' ? 'the slot is full' : phrase(p.rule, 'en')}`,
+  },
   BOUND_NOT_REACHED: {
     'zh-CN': (p) => `${p.measure === 'weekend' ? '周末节假日值班' : '值班'}差距为 ${p.actual}，下界为 ${p.bound}：下界不计休息时间、每周上限和锁定安排，排班搜索未找到更均衡的方案`,
     en: (p) => `${p.measure === 'weekend' ? 'weekend/holiday' : 'duty'} spread is ${p.actual} against a lower bound of ${p.bound}: the bound leaves out rest, weekly caps and pins, and the search found no fairer rota`,

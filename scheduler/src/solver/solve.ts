@@ -1,3 +1,4 @@
+import { renderMessage } from '../explain/messages';
 import type { Problem } from '../model/problem';
 import { balanceCategory, balanceDuties, type Budget } from './balance';
 import { constructRota } from './construct';
@@ -85,12 +86,8 @@ function placePins(state: Schedule): PinConflict[] {
       continue;
     }
     const rule = code === BLOCK.ok || code === BLOCK.alreadyInSlot ? 'noOverstaffing' : BLOCK_NAMES[code];
-    conflicts.push({
-      ...pin,
-      rule,
-      message: `pin of ${pin.lawyerId} to ${pin.slotId} not kept: it breaks ${rule}`,
-      messageZh: `${pin.lawyerId}锁定于${pin.slotId}的安排未保留：违反规则${rule}`,
-    });
+    const reason = { code: 'PIN_NOT_KEPT', params: { lawyer: pin.lawyerId, slot: pin.slotId, rule } };
+    conflicts.push({ ...pin, rule, message: renderMessage(reason, 'en'), messageZh: renderMessage(reason, 'zh-CN') });
   }
   return conflicts;
 }
