@@ -73,7 +73,7 @@ function shifts(kind: PostKind, weekday: boolean, everyOtherSaturday: boolean): 
   ];
   if (!weekday) for (const p of out) p.rrule = 'FREQ=DAILY';
   if (everyOtherSaturday && kind === 'detention_centre') {
-    out.push({ id: 'sat', rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=SA', dtstart: '2024-01-06', start: '09:00', end: '11:30' });
+    out.push({ id: 'sat', rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=SA', dtstart: '2024-01-06', start: '09:00', end: '12:00' });
   }
   return out;
 }

@@ -1,14 +1,18 @@
 /**
  * Plans a rota from an instance file:
- *   npm run plan -- <instance.json> [--out rota.json]
+ *   npm run plan -- <instance.json> [--out rota.json] [--lang zh-CN|en]
  * Without --out the result is written to stdout; with it, a one-line summary is.
+ * The instance is checked as strictly as the API checks staff input; messages are in
+ * Chinese unless `--lang en` is given.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseRotaInstance, planRota, type PlanResult } from '../src';
+import { parseRotaInstance, planRota, renderMessage, type Lang, type PlanResult } from '../src';
+
+let lang: Lang = 'zh-CN';
 
 export const RESULT_FORMAT = 'zhiban-rota/1';
 
-export function resultDocument(result: PlanResult) {
+export function resultDocument(result: PlanResult, lang: Lang = 'zh-CN') {
   return {
     format: RESULT_FORMAT,
     figures: result.figures,
@@ -19,6 +23,7 @@ export function resultDocument(result: PlanResult) {
     softGoalsMissed: result.softGoalsMissed,
     softGoals: result.softGoals,
     fairness: result.fairness,
+    fairnessGaps: result.fairnessGaps.map((g) => ({ ...g, message: renderMessage(g, lang) })),
   };
 }
 
@@ -32,8 +37,14 @@ function main(argv: string[]): void {
   const outAt = args.indexOf('--out');
   const out = outAt >= 0 ? args[outAt + 1] : undefined;
   if (outAt >= 0 && !out) fail('--out needs a file name');
-  const file = args.find((a, i) => !a.startsWith('--') && (outAt < 0 || i !== outAt + 1));
-  if (!file) fail('usage: npm run plan -- <instance.json> [--out rota.json]');
+  const langAt = args.indexOf('--lang');
+  if (langAt >= 0) {
+    const value = args[langAt + 1];
+    if (value !== 'zh-CN' && value !== 'en') fail('--lang is zh-CN or en');
+    lang = value;
+  }
+  const file = args.find((a, i) => !a.startsWith('--') && (outAt < 0 || i !== outAt + 1) && (langAt < 0 || i !== langAt + 1));
+  if (!file) fail('usage: npm run plan -- <instance.json> [--out rota.json] [--lang zh-CN|en]');
 
   let text: string;
   try {
@@ -49,7 +60,13 @@ function main(argv: string[]): void {
   }
   const parsed = parseRotaInstance(json);
   if (!parsed.ok) {
-    fail(`${file} is not a valid rota instance:\n${parsed.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
+    const where = (i: (typeof parsed.issues)[number]) => {
+      const p = i.detail?.params;
+      if (!p?.post || !p.pattern) return i.path;
+      return lang === 'en' ? `${i.path} (post ${p.post}, pattern ${p.pattern})` : `${i.path}（岗位 ${p.post}，规则 ${p.pattern}）`;
+    };
+    const lines = parsed.issues.map((i) => `  ${where(i)}: ${i.detail ? renderMessage(i.detail, lang) : i.message}`);
+    fail(`${file} ${lang === 'en' ? 'is not a valid rota instance' : '不是有效的排班实例'}:\n${lines.join('\n')}`);
   }
 
   let result: PlanResult;
@@ -58,7 +75,7 @@ function main(argv: string[]): void {
   } catch (error) {
     fail(`cannot plan ${file}: ${(error as Error).message}`);
   }
-  const document = JSON.stringify(resultDocument(result), null, 2);
+  const document = JSON.stringify(resultDocument(result, lang), null, 2);
   if (out) {
     writeFileSync(out, `${document}\n`);
     process.stdout.write(`${JSON.stringify({ out, ...result.figures })}\n`);

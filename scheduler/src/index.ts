@@ -24,12 +24,24 @@ export { DEFAULT_RULES, resolveRules } from './model/defaults';
 export { rotaInstanceSchema, parseRotaInstance, type InstanceIssue } from './model/instanceSchema';
 
 export { expandSlots, slotId } from './recurrence/expandSlots';
-export { expandPatternDays, parseRule } from './recurrence/expandPattern';
+export { expandPatternDays, parseRule, patternSpanEnd } from './recurrence/expandPattern';
+export {
+  checkPattern,
+  checkRule,
+  checkDay,
+  checkTimeZone,
+  normalizeRule,
+  duplicateShifts,
+  PLANNABLE_YEARS,
+  MATCH_HORIZON_YEARS,
+  type PatternToCheck,
+} from './recurrence/checkPattern';
+export { renderMessage, EngineError, MESSAGE_CODES, KIND_NAMES, type EngineMessage, type Lang, type MessageParams } from './explain/messages';
 export { describePatternZh } from './recurrence/describePattern';
 export { addDays, isoWeekday, daysBetween } from './time/localDay';
 export { wallTimeToInstant } from './time/zonedTime';
 
-export { chinaHolidayCalendar, CHINA_HOLIDAY_YEARS } from './calendar/chinaHolidays';
+export { chinaHolidayCalendar, CHINA_HOLIDAY_YEARS, isHolidayYearLoaded } from './calendar/chinaHolidays';
 export { mergeCalendarOverrides, dayType, type CalendarOverrides, type DayType } from './calendar/overrides';
 
 export { HARD_RULES } from './rules/hard';
@@ -44,7 +56,7 @@ export { checkAssignment, createAssignmentChecker, type ProposedChange, type Ass
 export type { SoftGoalReport } from './validate/scoreRota';
 
 export { repairRota, type RepairOptions, type RepairResult } from './repair/repairRota';
-export type { RotaChange } from './repair/applyChange';
+export { slotsChangedByCalendar, type RotaChange } from './repair/applyChange';
 export type { RotaDiff } from './repair/rotaDiff';
 
 export type { UnfilledSlot, UnfilledCode } from './explain/explainUnfilled';

@@ -18,6 +18,15 @@ import { Client, createAccount, TEST_PASSWORD } from '../support/zhiban';
 const SHOTS = process.env.E2E_SCREENSHOTS;
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** A period in a year without the official holiday schedule asks for a confirmation first. */
+async function confirmCalendarIfAsked(page: Page, next: string): Promise<void> {
+  const first = await Promise.race([
+    page.locator(next).first().waitFor({ timeout: 60_000 }).then(() => 'next', () => 'none'),
+    page.locator('.el-message-box').waitFor({ timeout: 60_000 }).then(() => 'confirm', () => 'none'),
+  ]);
+  if (first === 'confirm') await page.locator('.el-message-box__btns .el-button--primary').click();
+}
+
 function monthAfter(today: Date, plus: number): string {
   const d = new Date(today.getFullYear(), today.getMonth() + plus, 1);
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}`;
@@ -100,6 +109,7 @@ describe('rota workflow in the browser', () => {
     await page.keyboard.press('Escape');
     await page.locator('.el-dialog .el-dialog__title').click();
     await page.locator('[data-test=generate-submit]').click();
+    await confirmCalendarIfAsked(page, '[data-test=job-progress]');
     await page.locator('[data-test=job-progress]').waitFor();
     await page.locator('[data-test=job-progress][data-status=done][data-percent="100"]').waitFor({ timeout: 60_000 });
     await shot(page, 'generate-progress-desktop');
@@ -118,6 +128,7 @@ describe('rota workflow in the browser', () => {
     await page.locator('[data-test=rota-publish]').click();
     await page.locator('[data-test=publish-text]').fill('十二月排班');
     await page.locator('[data-test=publish-submit]').click();
+    await confirmCalendarIfAsked(page, '[data-test=rota-status-published]');
     await page.locator('[data-test=rota-status-published]').first().waitFor({ timeout: 60_000 });
 
     // A duty of one lawyer, and a colleague the rules allow to take it.

@@ -46,13 +46,16 @@ export async function drainJobs(services: { jobs: { runOnce(): Promise<boolean> 
   }
 }
 
-/** Plans and publishes a rota through the API; returns its id. */
+/**
+ * Plans and publishes a rota through the API; returns its id. Periods in a year without the
+ * official holiday schedule are confirmed (that refusal is tested in tests/api/calendar).
+ */
 export async function publishRota(coord: Client, services: { jobs: { runOnce(): Promise<boolean> } }, postIds: string[], from: string, to: string): Promise<string> {
-  const draft = await coord.post('/rotas/drafts', { from, to, postIds });
+  const draft = await coord.post('/rotas/drafts', { from, to, postIds, confirmMissingCalendar: true });
   if (draft.status !== 202) throw new Error(`draft: ${draft.status} ${JSON.stringify(draft.body)}`);
   await drainJobs(services);
   const rota = await coord.get(`/rotas/${draft.body.rotaId}`);
-  const pub = await coord.post(`/rotas/${draft.body.rotaId}/publish`, { revision: rota.body.revision });
+  const pub = await coord.post(`/rotas/${draft.body.rotaId}/publish`, { revision: rota.body.revision, confirmMissingCalendar: true });
   if (pub.status !== 202) throw new Error(`publish: ${pub.status} ${JSON.stringify(pub.body)}`);
   return draft.body.rotaId as string;
 }

@@ -32,8 +32,10 @@ export interface CalendarDay {
 export interface CalendarYear {
   year: number;
   days: CalendarDay[];
-  /** Years for which the State Council's announcement is shipped. */
+  /** Years for which the State Council's announcement is shipped (from the chinese-days package). */
   shippedYears: number[];
+  /** Whether this year's official schedule is loaded; if not, staff enter it and planning asks for a confirmation. */
+  officialLoaded: boolean;
   /** Days staff turned back into ordinary days. */
   cleared: string[];
 }

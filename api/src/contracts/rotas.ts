@@ -13,12 +13,16 @@
  *   POST  /api/rotas/:id/publish          body PublishBody → PublishStarted (202)     admin, coordinator
  *   GET   /api/rotas/:id/versions         → RotaVersionSummary[]                      admin, coordinator
  *   GET   /api/rotas/:id/export.xlsx      → the month as centres print it             admin, coordinator
+ *   GET   /api/rotas/calendar-conflicts   → CalendarConflict[] (published duties a calendar change affects) admin, coordinator
+ *   POST  /api/rotas/:id/calendar-repair  → CalendarRepairResult (an amendment)       admin, coordinator
  *   GET   /api/duties/mine                query DutiesQuery → Duty[]                  lawyer
  *   GET   /api/duties                     query DutiesQuery → Duty[]                  admin, coordinator, hotline
  * Socket.IO: staff join room `job:<id>` with `job:watch`; events `job:update` (JobView).
  * Errors: 409 `rota_conflict` (someone saved first; details: { revision }), 409 `rule_violation`
  * (details: Violation[]), 409 `rota_overlaps` (another rota covers a post in the period),
- * 409 `not_draft`/`not_published`, 400 `amendment_reason_required`.
+ * 409 `not_draft`/`not_published`, 400 `amendment_reason_required`, 409 `calendar_not_loaded`
+ * (details: { years }) when a year of the period has no official holiday schedule and the
+ * request did not set `confirmMissingCalendar`.
  */
 import { z } from 'zod';
 import { daySchema, idSchema, type Instant } from './common';
@@ -33,6 +37,8 @@ export const createDraftBody = z
     to: daySchema,
     postIds: z.array(idSchema).min(1).max(1000),
     seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+    /** Plan although a year of the period has no official holiday schedule loaded. */
+    confirmMissingCalendar: z.boolean().optional(),
   })
   .refine((b) => b.from <= b.to, { message: 'from must not be after to', path: ['to'] })
   .refine((b) => (Date.parse(b.to) - Date.parse(b.from)) / 86_400_000 <= 92, { message: 'at most three months at once', path: ['to'] });
@@ -64,6 +70,8 @@ export type EditBody = z.infer<typeof editBody>;
 export const publishBody = z.object({
   revision: z.number().int().min(0),
   note: z.string().trim().max(500).optional(),
+  /** Publish although a year of the period has no official holiday schedule loaded. */
+  confirmMissingCalendar: z.boolean().optional(),
 });
 export type PublishBody = z.infer<typeof publishBody>;
 
@@ -110,6 +118,8 @@ export interface UnfilledExplanation {
   missing: number;
   code: string;
   message: string;
+  /** The engine's reason as a code with parameters, for the reader's language. */
+  reason?: { code: string; params: Record<string, string | number> };
   counts: Record<string, number>;
 }
 
@@ -129,6 +139,10 @@ export interface RotaFiguresView {
   hardViolations: number;
   spread: number;
   weekendSpread: number;
+  /** Lower bounds no rota filling as many seats can beat, and whether both are met. */
+  spreadLowerBound?: number;
+  weekendSpreadLowerBound?: number;
+  optimal?: boolean;
 }
 
 export interface RotaExplanations {
@@ -215,4 +229,31 @@ export interface Duty {
   localEnd: string;
   start: Instant;
   end: Instant;
+}
+
+export interface CalendarConflictSlot {
+  slotId: string;
+  postId: string;
+  day: string;
+  localStart: string;
+  localEnd: string;
+  lawyerIds: string[];
+}
+
+/** A published rota that no longer matches the holiday calendar, from today on. */
+export interface CalendarConflict {
+  rotaId: string;
+  name: string;
+  from: string;
+  to: string;
+  /** Published duties on shifts the calendar no longer has (e.g. a day that became a holiday). */
+  removed: CalendarConflictSlot[];
+  /** Shifts the calendar now has that the rota lacks (e.g. a new make-up working day). */
+  added: CalendarConflictSlot[];
+}
+
+export interface CalendarRepairResult {
+  rotaId: string;
+  version: number;
+  changed: number;
 }

@@ -6,8 +6,14 @@
  *   GET    /api/posts/:id/patterns            → ShiftPattern[]                   admin, coordinator
  *   PUT    /api/posts/:id/patterns            body PutPatternsBody → ShiftPattern[]   admin, coordinator
  *   POST   /api/shift-patterns/preview        body PreviewBody → PatternPreview  admin, coordinator
- * Errors: 400 `invalid_rrule` (details: { index, message }), 404 `post_not_found`,
- * 409 `stale_patterns` when `revision` is not the current one.
+ * Errors: 400 `invalid_rrule` / `duplicate_shift` / `invalid_preview` (details: { index, reason,
+ * params, message } — `reason` is the engine's message code, e.g. RULE_NEVER_MATCHES, and
+ * `params` its parameters), 404 `post_not_found`, 409 `stale_patterns` when `revision` is not
+ * the current one, 422 `preview_too_slow` when a preview runs past its time limit.
+ *
+ * Times: an end at or before the start ends on the following day (night duty); an end equal
+ * to the start is a 24-hour duty. Two patterns of one post may not have the same start and
+ * end: that is one shift, written as one pattern.
  */
 import { z } from 'zod';
 import { daySchema } from './common';
@@ -64,6 +70,13 @@ export interface PreviewOccurrence {
   end: string;
   /** e.g. 国庆节 when the post is closed that day, or 调休上班 on a make-up working day. */
   note: string | null;
+  /** The same note as a code for the client to word: makeUpDay, holidayDuty, holidayClosed, restDayClosed. */
+  noteCode: { code: 'makeUpDay' | 'holidayDuty' | 'holidayClosed' | 'restDayClosed'; name: string } | null;
+  /** Real start and end (ISO UTC) after daylight saving; null on a skipped day. */
+  startsAt: string | null;
+  endsAt: string | null;
+  /** The shift ends on the following day. */
+  nextDay: boolean;
   /** The pattern falls on this day but the post is closed (a holiday or a rest day). */
   skipped: boolean;
 }

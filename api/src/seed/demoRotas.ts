@@ -26,11 +26,11 @@ export async function seedDemoRotas(services: Services, clock: Clock): Promise<{
   for (const month of months) {
     const { from, to } = monthBounds(month);
     if ((await findOverlappingRotas(postIds, from, to)).length > 0) continue;
-    const started = await services.rotas.createDraft(SEED_ACTOR, { name: `${month} 值班表`, from, to, postIds });
+    const started = await services.rotas.createDraft(SEED_ACTOR, { name: `${month} 值班表`, from, to, postIds, confirmMissingCalendar: true });
     const planned = await services.jobs.runNow(started.jobId);
     if (planned?.status !== 'done') throw new Error(`planning the ${month} demo rota failed: ${planned?.error ?? planned?.status}`);
     const rota = await services.rotas.get(started.rotaId);
-    await services.rotas.publish(SEED_ACTOR, rota.id, { revision: rota.revision, note: '演示数据：自动生成并发布' });
+    await services.rotas.publish(SEED_ACTOR, rota.id, { revision: rota.revision, note: '演示数据：自动生成并发布', confirmMissingCalendar: true });
     out.push({ month, rotaId: rota.id, duties: rota.slots.reduce((n, s) => n + s.lawyerIds.length, 0) });
   }
   return out;

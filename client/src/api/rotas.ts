@@ -1,4 +1,6 @@
 import type {
+  CalendarConflict,
+  CalendarRepairResult,
   CreateDraftBody,
   Duty,
   DutiesQuery,
@@ -31,4 +33,6 @@ export const rotasApi = {
   exportXlsx: (id: string, name: string) => download(`/api/rotas/${id}/export.xlsx`, `${name}.xlsx`),
   myDuties: (query: Pick<DutiesQuery, 'from' | 'to'>) => http.get<Duty[]>('/api/duties/mine', query),
   duties: (query: DutiesQuery) => http.get<Duty[]>('/api/duties', query),
+  calendarConflicts: () => http.get<CalendarConflict[]>('/api/rotas/calendar-conflicts'),
+  repairCalendar: (id: string) => http.post<CalendarRepairResult>(`/api/rotas/${id}/calendar-repair`),
 };

@@ -1,5 +1,6 @@
 import { useI18n } from 'vue-i18n';
 import { ApiError } from '@/api/http';
+import { useEngineMessage } from './useEngineMessage';
 import { useErrorMessage } from './useErrorMessage';
 
 interface ViolationLike {
@@ -13,7 +14,11 @@ interface ViolationLike {
 export function useWorkflowError() {
   const { t, te } = useI18n();
   const { errorMessage } = useErrorMessage();
+  const { engineError } = useEngineMessage();
   function workflowError(err: unknown): string {
+    // The engine's own reason (e.g. a rule that never matches) says more than the code.
+    const reason = err instanceof ApiError ? engineError(err.details) : null;
+    if (reason) return reason;
     if (err instanceof ApiError && te(`workflowErrors.${err.code}`)) return t(`workflowErrors.${err.code}`);
     return errorMessage(err);
   }

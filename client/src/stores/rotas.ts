@@ -108,9 +108,9 @@ export const useRotasStore = defineStore('rotas', () => {
     edits.value = {};
   }
 
-  async function publish(note: string) {
+  async function publish(note: string, confirmMissingCalendar = false) {
     const rota = current.value!;
-    return rotasApi.publish(rota.id, { revision: rota.revision, ...(note ? { note } : {}) });
+    return rotasApi.publish(rota.id, { revision: rota.revision, ...(note ? { note } : {}), ...(confirmMissingCalendar ? { confirmMissingCalendar } : {}) });
   }
 
   async function replan() {

@@ -1,6 +1,6 @@
 import type { Problem } from '../model/problem';
 import { BLOCK, BLOCK_NAMES, type Schedule } from '../solver/schedule';
-import { BLOCK_PHRASES } from './blockMessages';
+import { renderMessage, type EngineMessage } from './messages';
 
 export type UnfilledCode = 'NO_QUALIFIED_LAWYER' | 'ALL_QUALIFIED_BLOCKED' | 'CANDIDATES_LEFT';
 
@@ -9,6 +9,7 @@ export interface UnfilledSlot {
   postId: string;
   day: string;
   localStart: string;
+  localEnd: string;
   needed: number;
   assigned: number;
   missing: number;
@@ -17,6 +18,8 @@ export interface UnfilledSlot {
   qualified: number;
   /** Qualified lawyers kept out, counted once under the first hard rule that refuses them. */
   eliminated: Record<string, number>;
+  /** The reason as a code with parameters, for the reader's language; the two sentences below render it. */
+  reason: EngineMessage;
   message: string;
   messageZh: string;
 }
@@ -35,45 +38,30 @@ export function explainUnfilledSlot(state: Schedule, s: number): UnfilledSlot {
     else eliminated[BLOCK_NAMES[code]] = (eliminated[BLOCK_NAMES[code]] ?? 0) + 1;
   }
   const code: UnfilledCode = members.length === 0 ? 'NO_QUALIFIED_LAWYER' : free === 0 ? 'ALL_QUALIFIED_BLOCKED' : 'CANDIDATES_LEFT';
-  const [message, messageZh] = describe(members.length, eliminated, free, p.posts[p.slotPost[s]]);
+  const reason = reasonFor(members.length, eliminated, free, p.posts[p.slotPost[s]]);
   return {
     slotId: slot.id,
     postId: slot.postId,
     day: slot.day,
     localStart: slot.localStart,
+    localEnd: slot.localEnd,
     needed: slot.lawyersNeeded,
     assigned,
     missing: slot.lawyersNeeded - assigned,
     code,
     qualified: members.length,
     eliminated,
-    message,
-    messageZh,
+    reason,
+    message: renderMessage(reason, 'en'),
+    messageZh: renderMessage(reason, 'zh-CN'),
   };
 }
 
-function describe(qualified: number, eliminated: Record<string, number>, free: number, post: { kind: string; district: string }): [string, string] {
-  if (qualified === 0) {
-    return [
-      `no active, eligible lawyer is qualified for ${post.kind} posts in ${post.district}`,
-      `没有具备${post.district}${post.kind}岗位资格的在册律师`,
-    ];
-  }
+function reasonFor(qualified: number, eliminated: Record<string, number>, free: number, post: { kind: string; district: string }): EngineMessage {
+  if (qualified === 0) return { code: 'UNFILLED_NO_QUALIFIED', params: { kind: post.kind, district: post.district } };
   const parts = Object.entries(eliminated).sort((a, b) => b[1] - a[1]);
-  if (parts.length === 1 && free === 0) {
-    const phrase = BLOCK_PHRASES[parts[0][0]];
-    return [
-      `${qualified} qualified lawyer${qualified === 1 ? '' : 's'}, ${qualified === 1 ? '' : 'all '}${phrase.en}`,
-      `${qualified}名具备资格的律师均${phrase.zh}`,
-    ];
-  }
-  const en = parts.map(([rule, n]) => `${n} ${BLOCK_PHRASES[rule].en}`);
-  const zh = parts.map(([rule, n]) => `${n}名${BLOCK_PHRASES[rule].zh}`);
-  if (free > 0) {
-    en.push(`${free} free but not placed`);
-    zh.push(`${free}名空闲但未安排`);
-  }
-  return [`${qualified} qualified lawyers: ${en.join(', ')}`, `${qualified}名具备资格的律师：${zh.join('，')}`];
+  if (parts.length === 1 && free === 0) return { code: 'UNFILLED_ALL_BLOCKED', params: { qualified, rule: parts[0][0] } };
+  return { code: 'UNFILLED_MIXED', params: { qualified, free, eliminated: parts.map(([rule, n]) => `${rule}:${n}`).join(',') } };
 }
 
 export function explainUnfilled(state: Schedule): UnfilledSlot[] {

@@ -1,4 +1,5 @@
 import type { Schedule } from '../solver/schedule';
+import { spreadLowerBound } from '../solver/fairnessBound';
 import { servableLawyers, spreadAmong } from '../solver/servable';
 
 export interface LawyerFairness {
@@ -71,5 +72,18 @@ export function fairnessSummary(state: Schedule): FairnessSummary {
       late: spreadAmong(state.lateDuties, late).spread,
     },
     lawyers,
+  };
+}
+
+const sumOver = (counts: Int32Array, mask: Uint8Array) => counts.reduce((sum, c, l) => sum + (mask[l] ? c : 0), 0);
+
+/** Lower bounds for the duty and weekend/holiday spreads of any rota filling as many seats. */
+export function fairnessBounds(state: Schedule, summary: FairnessSummary): { spread: number; weekendSpread: number } {
+  const p = state.p;
+  const all = servableLawyers(p);
+  const weekend = servableLawyers(p, 'weekendOrHoliday');
+  return {
+    spread: spreadLowerBound(p, () => true, all, sumOver(state.duties, all), summary.spread.duties),
+    weekendSpread: spreadLowerBound(p, (s) => p.slotWeekend[s] === 1, weekend, sumOver(state.weekendDuties, weekend), summary.spread.weekendOrHoliday),
   };
 }

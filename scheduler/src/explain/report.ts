@@ -5,7 +5,8 @@ import type { Schedule } from '../solver/schedule';
 import { viewOfSchedule } from '../validate/rotaView';
 import { hardViolations, softGoals, type SoftGoalReport } from '../validate/scoreRota';
 import { explainUnfilled, type UnfilledSlot } from './explainUnfilled';
-import { fairnessSummary, type FairnessSummary } from './fairnessSummary';
+import type { EngineMessage } from './messages';
+import { fairnessBounds, fairnessSummary, type FairnessSummary } from './fairnessSummary';
 
 export interface SoftGoalMissed {
   rule: string;
@@ -28,9 +29,16 @@ export interface RotaFigures {
   weekendSpread: number;
   earlySpread: number;
   lateSpread: number;
+  /** No rota filling as many seats can have a smaller duty spread (see solver/fairnessBound.ts). */
+  spreadLowerBound: number;
+  weekendSpreadLowerBound: number;
+  /** Both spreads meet their lower bounds. */
+  optimal: boolean;
 }
 
 export interface RotaReport {
+  /** Why a spread is above its lower bound, when it is (empty when `figures.optimal`). */
+  fairnessGaps: EngineMessage[];
   violations: Violation[];
   unfilled: UnfilledSlot[];
   softGoals: SoftGoalReport[];
@@ -61,8 +69,15 @@ export function reportOn(p: Problem, state: Schedule, assignments: Assignment[])
   const unfilled = explainUnfilled(state);
   const fairness = fairnessSummary(state);
   const seats = state.seatLawyer.length;
+  const bounds = fairnessBounds(state, fairness);
   const filled = assignments.length;
+  const fairnessGaps: EngineMessage[] = [];
+  if (fairness.spread.duties > bounds.spread) fairnessGaps.push({ code: 'BOUND_NOT_REACHED', params: { measure: 'duties', actual: fairness.spread.duties, bound: bounds.spread } });
+  if (fairness.spread.weekendOrHoliday > bounds.weekendSpread) {
+    fairnessGaps.push({ code: 'BOUND_NOT_REACHED', params: { measure: 'weekend', actual: fairness.spread.weekendOrHoliday, bound: bounds.weekendSpread } });
+  }
   return {
+    fairnessGaps,
     violations,
     unfilled,
     softGoals: goals,
@@ -81,6 +96,9 @@ export function reportOn(p: Problem, state: Schedule, assignments: Assignment[])
       weekendSpread: fairness.spread.weekendOrHoliday,
       earlySpread: fairness.spread.early,
       lateSpread: fairness.spread.late,
+      spreadLowerBound: bounds.spread,
+      weekendSpreadLowerBound: bounds.weekendSpread,
+      optimal: bounds.spread === fairness.spread.duties && bounds.weekendSpread === fairness.spread.weekendOrHoliday,
     },
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { parseRule } from '../recurrence/expandPattern';
+import { renderMessage, type EngineMessage } from '../explain/messages';
+import { checkDay, checkRule, duplicateShifts, PLANNABLE_YEARS } from '../recurrence/checkPattern';
 import { isLocalDay, isWallTime } from '../time/localDay';
 import { isKnownTimeZone } from '../time/zonedTime';
 import { POST_KINDS, type RotaInstance } from './types';
@@ -11,17 +12,7 @@ const dayOrInstant = z
   .refine((v) => (v.length === 10 ? isLocalDay(v) : !Number.isNaN(Date.parse(v)) && /T.*(Z|[+-]\d\d:\d\d)$/.test(v)), {
     message: 'expected a local day YYYY-MM-DD or an ISO instant with zone (e.g. 2026-10-01T00:00:00Z)',
   });
-const rrule = z.string().refine(
-  (v) => {
-    try {
-      parseRule(v);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'expected an RFC 5545 RRULE such as FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR' },
-);
+const rrule = z.string().min(1);
 const count = z.number().int().min(0);
 
 const absence = z.object({ from: dayOrInstant, to: dayOrInstant, reason: z.string().optional() });
@@ -105,7 +96,34 @@ export const rotaInstanceSchema = z
     seed: z.number().int(),
   })
   .superRefine((inst, ctx) => {
-    if (inst.period.from > inst.period.to) ctx.addIssue({ code: 'custom', path: ['period'], message: 'period.from is after period.to' });
+    const issue = (path: (string | number)[], detail: EngineMessage) => ctx.addIssue({ code: 'custom', path, message: renderMessage(detail, 'en'), params: detail });
+    if (inst.period.from > inst.period.to) issue(['period'], { code: 'RANGE_REVERSED', params: { from: inst.period.from, to: inst.period.to } });
+    for (const key of ['from', 'to'] as const) {
+      const problem = checkDay(inst.period[key]);
+      if (problem) issue(['period', key], problem);
+    }
+    inst.posts.forEach((post, i) => {
+      post.patterns.forEach((pattern, j) => {
+        const at = (field: string, problem: EngineMessage) => issue(['posts', i, 'patterns', j, field], { code: problem.code, params: { ...problem.params, post: post.id, pattern: pattern.id } });
+        const dayProblem = isLocalDay(pattern.dtstart) ? checkDay(pattern.dtstart) : null;
+        if (dayProblem) at('dtstart', dayProblem);
+        // The rule's own problems are told even when its first day is wrong too.
+        const ruleProblem = checkRule(pattern.rrule, isLocalDay(pattern.dtstart) && !dayProblem ? pattern.dtstart : `${PLANNABLE_YEARS.min + 26}-01-01`);
+        if (ruleProblem) at('rrule', ruleProblem);
+      });
+      for (const { first, second } of duplicateShifts(post.patterns)) {
+        const p = post.patterns[second];
+        issue(['posts', i, 'patterns', second, 'start'], { code: 'DUPLICATE_SHIFT', params: { post: post.id, start: p.start, end: p.end, first: post.patterns[first].id, pattern: p.id } });
+      }
+    });
+    inst.lawyers.forEach((l, i) => {
+      for (const key of ['leave', 'unavailable'] as const) {
+        l[key]?.forEach((a, j) => {
+          const reversed = a.from.length === a.to.length ? a.from > a.to : Date.parse(a.from.length === 10 ? `${a.from}T00:00:00Z` : a.from) > Date.parse(a.to.length === 10 ? `${a.to}T23:59:59Z` : a.to);
+          if (reversed) issue(['lawyers', i, key, j], { code: 'RANGE_REVERSED', params: { from: a.from, to: a.to } });
+        });
+      }
+    });
     const duplicates = (ids: string[]) => ids.filter((id, i) => ids.indexOf(id) !== i);
     for (const id of duplicates(inst.posts.map((p) => p.id))) ctx.addIssue({ code: 'custom', path: ['posts'], message: `duplicate post id ${id}` });
     for (const id of duplicates(inst.lawyers.map((l) => l.id))) ctx.addIssue({ code: 'custom', path: ['lawyers'], message: `duplicate lawyer id ${id}` });
@@ -122,6 +140,8 @@ export const rotaInstanceSchema = z
 export interface InstanceIssue {
   path: string;
   message: string;
+  /** The problem as a code with parameters, when the engine has one for it. */
+  detail?: EngineMessage;
 }
 
 /** Parses an instance read from a file or a request, with one readable issue per problem. */
@@ -130,6 +150,10 @@ export function parseRotaInstance(input: unknown): { ok: true; instance: RotaIns
   if (result.success) return { ok: true, instance: result.data as RotaInstance };
   return {
     ok: false,
-    issues: result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(root)', message: issue.message })),
+    issues: result.error.issues.map((issue) => {
+      const detail = (issue as { params?: EngineMessage }).params;
+      const path = issue.path.map(String).join('.') || '(root)';
+      return detail?.code ? { path, message: issue.message, detail } : { path, message: issue.message };
+    }),
   };
 }

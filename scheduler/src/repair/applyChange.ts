@@ -1,6 +1,6 @@
 import { resolveRules } from '../model/defaults';
 import type { ExtraSlot, RotaInstance, Slot } from '../model/types';
-import { compareSlots, makeExtraSlot } from '../recurrence/expandSlots';
+import { compareSlots, expandSlots, makeExtraSlot } from '../recurrence/expandSlots';
 import { wallTimeToInstant } from '../time/zonedTime';
 
 /** A change to a published rota that repair must absorb. */
@@ -10,7 +10,13 @@ export type RotaChange =
   /** Leave granted after publication; days (inclusive) or instants, as for any absence. */
   | { type: 'lawyerLeave'; lawyerId: string; from: string; to: string; reason?: string }
   | { type: 'postClosed'; postId: string; day: string }
-  | { type: 'slotAdded'; slot: ExtraSlot };
+  | { type: 'slotAdded'; slot: ExtraSlot }
+  /**
+   * The holiday calendar changed (a day became a holiday, a make-up day, or ordinary again):
+   * the slots are expanded afresh; duties on slots that are gone are dropped and new slots
+   * are filled.
+   */
+  | { type: 'calendarChanged' };
 
 export const FOREVER = '9999-12-31T23:59:59.999Z';
 
@@ -45,6 +51,12 @@ export function applyRotaChange(
       const from = wallTimeToInstant(change.day, '00:00', posts[index].timeZone);
       return { instance: { ...instance, posts }, slots: slots.filter((s) => !(s.postId === change.postId && s.day === change.day)), from };
     }
+    case 'calendarChanged': {
+      const { removed, added } = slotsChangedByCalendar(instance, slots);
+      const fresh = expandSlots(instance);
+      const from = Math.min(Infinity, ...[...removed, ...added].map((slot) => Date.parse(slot.start)));
+      return { instance, slots: fresh, from };
+    }
     case 'slotAdded': {
       const post = instance.posts.find((p) => p.id === change.slot.postId);
       if (!post) throw new RangeError(`unknown post ${change.slot.postId}`);
@@ -63,4 +75,15 @@ function earliestOnDay(slots: Slot[], day: string): number {
   let min = Infinity;
   for (const s of slots) if (s.day >= day && Date.parse(s.start) < min) min = Date.parse(s.start);
   return min;
+}
+
+/**
+ * Slots of a published rota that the instance's (current) calendar no longer produces, and
+ * slots it produces that the rota lacks: what a calendar change did to the rota.
+ */
+export function slotsChangedByCalendar(instance: RotaInstance, slots: Slot[]): { removed: Slot[]; added: Slot[] } {
+  const fresh = expandSlots(instance);
+  const freshIds = new Set(fresh.map((s) => s.id));
+  const oldIds = new Set(slots.map((s) => s.id));
+  return { removed: slots.filter((s) => !freshIds.has(s.id)), added: fresh.filter((s) => !oldIds.has(s.id)) };
 }

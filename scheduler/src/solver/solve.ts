@@ -1,3 +1,4 @@
+import { renderMessage } from '../explain/messages';
 import type { Problem } from '../model/problem';
 import { balanceCategory, balanceDuties, type Budget } from './balance';
 import { constructRota } from './construct';
@@ -40,14 +41,22 @@ export function solve(p: Problem, options: SolveOptions = {}): { state: Schedule
   report(0.1, 'constructing');
   constructRota(state, rank, filler);
   report(0.4, 'filling');
-  for (let s = 0; s < p.slots.length; s++) {
-    while (state.freeSeat(s) >= 0 && filler.fill(s)) {
-      /* fill every seat that can be filled */
-    }
-  }
+  fillAll(state, filler);
   report(0.5, 'balancing');
-  improveFairness(state, { checks: options.improvementBudget ?? 40_000_000 });
+  const budget = { checks: options.improvementBudget ?? 40_000_000 };
+  improveFairness(state, budget);
+  // Balancing moves duties around, which can free the lawyers an empty seat was waiting for.
+  if (fillAll(state, filler) > 0) improveFairness(state, budget);
   return { state, pinConflicts };
+}
+
+/** Fills every seat that can be filled; returns how many were. */
+function fillAll(state: Schedule, filler: SeatFiller): number {
+  let filled = 0;
+  for (let s = 0; s < state.p.slots.length; s++) {
+    while (state.freeSeat(s) >= 0 && filler.fill(s)) filled++;
+  }
+  return filled;
 }
 
 export function improveFairness(state: Schedule, budget: Budget): void {
@@ -77,12 +86,8 @@ function placePins(state: Schedule): PinConflict[] {
       continue;
     }
     const rule = code === BLOCK.ok || code === BLOCK.alreadyInSlot ? 'noOverstaffing' : BLOCK_NAMES[code];
-    conflicts.push({
-      ...pin,
-      rule,
-      message: `pin of ${pin.lawyerId} to ${pin.slotId} not kept: it breaks ${rule}`,
-      messageZh: `${pin.lawyerId}锁定于${pin.slotId}的安排未保留：违反规则${rule}`,
-    });
+    const reason = { code: 'PIN_NOT_KEPT', params: { lawyer: pin.lawyerId, slot: pin.slotId, rule } };
+    conflicts.push({ ...pin, rule, message: renderMessage(reason, 'en'), messageZh: renderMessage(reason, 'zh-CN') });
   }
   return conflicts;
 }

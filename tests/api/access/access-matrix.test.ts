@@ -66,6 +66,8 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | string[]> = {
   'POST /rotas/:id/publish': STAFF,
   'GET /rotas/:id/versions': STAFF,
   'GET /rotas/:id/export.xlsx': STAFF,
+  'GET /rotas/calendar-conflicts': STAFF,
+  'POST /rotas/:id/calendar-repair': STAFF,
   'GET /jobs/:id': STAFF,
   'GET /duties/mine': ['lawyer'],
   'GET /duties': ['admin', 'coordinator', 'hotline'],

@@ -41,7 +41,7 @@ describe('shift patterns', () => {
   });
 
   it.each([
-    ['FREQ=HOURLY', 'FREQ must be'],
+    ['FREQ=HOURLY', 'finer than daily'],
     ['FREQ=WEEKLY;BYDAY=XX', ''],
     ['DTSTART:20260101T000000Z\nRRULE:FREQ=DAILY', 'DTSTART'],
   ])('when the rule is %s, then 400 invalid_rrule and nothing is saved', async (rrule, message) => {

@@ -45,7 +45,7 @@ it('when staff watch a planning job, then its progress arrives over Socket.IO up
   const month = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 7);
   // Watch first, then start: the job id is known only from the response, so the loop is paused meanwhile.
   await server.services.jobs.stop();
-  const draft = await coord.post('/rotas/drafts', { from: `${month}-01`, to: `${month}-14`, postIds: [world.posts[0].id] });
+  const draft = await coord.post('/rotas/drafts', { from: `${month}-01`, to: `${month}-14`, postIds: [world.posts[0].id], confirmMissingCalendar: true });
   expect(draft.status).toBe(202);
   expect(await staffSocket.emitWithAck('job:watch', draft.body.jobId)).toBe(true);
   expect(await anonymous.emitWithAck('job:watch', draft.body.jobId)).toBe(false);
@@ -60,6 +60,6 @@ it('when staff watch a planning job, then its progress arrives over Socket.IO up
 
   const told = new Promise<{ kind: string; text: string }>((resolve) => lawyerSocket.once('notification', resolve));
   const rota = (await coord.get(`/rotas/${draft.body.rotaId}`)).body;
-  expect((await coord.post(`/rotas/${draft.body.rotaId}/publish`, { revision: rota.revision })).status).toBe(202);
+  expect((await coord.post(`/rotas/${draft.body.rotaId}/publish`, { revision: rota.revision, confirmMissingCalendar: true })).status).toBe(202);
   await expect(told).resolves.toMatchObject({ kind: 'rota.published', text: expect.stringContaining('排班已发布') });
 });

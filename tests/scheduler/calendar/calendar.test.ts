@@ -1,12 +1,20 @@
-import { chinaHolidayCalendar, CHINA_HOLIDAY_YEARS } from '../../../scheduler/src/calendar/chinaHolidays';
+import { chinaHolidayCalendar, CHINA_HOLIDAY_YEARS, isHolidayYearLoaded } from '../../../scheduler/src/calendar/chinaHolidays';
 import { dayType, mergeCalendarOverrides } from '../../../scheduler/src/calendar/overrides';
 import { isoWeekday } from '../../../scheduler/src/time/localDay';
 
 describe('Chinese holiday calendar', () => {
   const calendar = chinaHolidayCalendar();
 
-  it('when the shipped data is read, then 2024, 2025 and 2026 are present', () => {
-    expect(CHINA_HOLIDAY_YEARS).toEqual([2024, 2025, 2026]);
+  it('when the shipped data is read, then the official years from chinese-days are present and 2027 is not yet', () => {
+    expect(CHINA_HOLIDAY_YEARS).toEqual(expect.arrayContaining([2024, 2025, 2026]));
+    expect(isHolidayYearLoaded(2026)).toBe(true);
+    expect(isHolidayYearLoaded(2027)).toBe(CHINA_HOLIDAY_YEARS.includes(2027));
+  });
+
+  it('when 2026 Spring Festival is looked up, then the whole break is a holiday and both make-up Saturdays are working days', () => {
+    for (let d = 15; d <= 23; d++) expect(calendar.holidays[`2026-02-${d}`]).toBe('春节');
+    expect(calendar.makeUpDays['2026-02-14']).toBe('春节调休上班');
+    expect(calendar.makeUpDays['2026-02-28']).toBe('春节调休上班');
   });
 
   it('when 2026 National Day is looked up, then Oct 1-7 are holidays and Sep 20 and Oct 10 are make-up days', () => {

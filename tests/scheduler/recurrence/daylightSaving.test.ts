@@ -101,14 +101,14 @@ describe('rest across daylight-saving changes', () => {
   it('when clocks fall back overnight, then the rest counts the extra hour', () => {
     // Saturday 22:00 BST → Sunday 09:00 GMT is 12 real hours (11 on the wall clock).
     const inst = london({ minRestHours: 12 }, '2026-10-24', '2026-10-25');
-    const rota = { assignments: [{ slotId: 'p:2026-10-24:1800', lawyerId: 'a' }, { slotId: 'p:2026-10-25:0900', lawyerId: 'a' }] };
+    const rota = { assignments: [{ slotId: 'p:2026-10-24:1800-2200', lawyerId: 'a' }, { slotId: 'p:2026-10-25:0900-1200', lawyerId: 'a' }] };
     expect(validateRota(inst, rota).violations.filter((v) => v.rule === 'minimumRest')).toEqual([]);
   });
 
   it('when clocks spring forward overnight, then the rest loses the hour', () => {
     // Saturday 22:00 GMT → Sunday 09:00 BST is 10 real hours (11 on the wall clock).
     const inst = london({ minRestHours: 10.5 }, '2026-03-28', '2026-03-29');
-    const rota = { assignments: [{ slotId: 'p:2026-03-28:1800', lawyerId: 'a' }, { slotId: 'p:2026-03-29:0900', lawyerId: 'a' }] };
+    const rota = { assignments: [{ slotId: 'p:2026-03-28:1800-2200', lawyerId: 'a' }, { slotId: 'p:2026-03-29:0900-1200', lawyerId: 'a' }] };
     expect(validateRota(inst, rota).violations.filter((v) => v.rule === 'minimumRest')).toHaveLength(1);
   });
 });

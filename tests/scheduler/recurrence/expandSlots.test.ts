@@ -36,9 +36,9 @@ describe('expandSlots with holidays and make-up days', () => {
 
   it('when slots are expanded, then ids are post:day:HHmm and morning/afternoon are early/late', () => {
     const slots = expandSlots(instance());
-    expect(slots[0].id).toBe('p1:2026-10-12:0900');
+    expect(slots[0].id).toBe('p1:2026-10-12:0900-1130');
     expect(slots[0]).toMatchObject({ early: true, late: false, start: '2026-10-12T01:00:00.000Z', end: '2026-10-12T03:30:00.000Z' });
-    expect(slots[1]).toMatchObject({ id: 'p1:2026-10-12:1430', early: false, late: true });
+    expect(slots[1]).toMatchObject({ id: 'p1:2026-10-12:1430-1730', early: false, late: true });
   });
 
   it('when the post has closed days or extra slots, then they are applied', () => {

@@ -31,7 +31,7 @@ describe('repairRota', () => {
 
   it('when a post is closed for a day, then its slots and assignments that day disappear and nothing else changes', () => {
     const result = repairRota(inst, planned.rota, { type: 'postClosed', postId: 'p1', day: '2026-10-15' });
-    expect(result.diff.slotsRemoved).toEqual(['p1:2026-10-15:0900', 'p1:2026-10-15:1430']);
+    expect(result.diff.slotsRemoved).toEqual(['p1:2026-10-15:0900-1130', 'p1:2026-10-15:1430-1730']);
     expect(result.diff.removed.every((x) => x.slotId.includes('2026-10-15'))).toBe(true);
     expect(result.diff.added).toEqual([]);
   });
@@ -41,8 +41,8 @@ describe('repairRota', () => {
       type: 'slotAdded',
       slot: { postId: 'p1', day: '2026-10-17', start: '09:00', end: '12:00' },
     });
-    expect(result.diff.slotsAdded).toEqual(['p1:2026-10-17:0900']);
-    expect(result.diff.added).toMatchObject([{ slotId: 'p1:2026-10-17:0900' }]);
+    expect(result.diff.slotsAdded).toEqual(['p1:2026-10-17:0900-1200']);
+    expect(result.diff.added).toMatchObject([{ slotId: 'p1:2026-10-17:0900-1200' }]);
     expect(result.diff.removed).toEqual([]);
   });
 
@@ -61,14 +61,14 @@ describe('repairRota', () => {
     });
     const rota = { ...planRota(tight).rota };
     rota.assignments = [
-      { slotId: 'pros:2026-10-12:0900', lawyerId: 'a' },
-      { slotId: 'court:2026-10-12:0900', lawyerId: 'c' },
+      { slotId: 'pros:2026-10-12:0900-1130', lawyerId: 'a' },
+      { slotId: 'court:2026-10-12:0900-1130', lawyerId: 'c' },
     ];
     const result = repairRota(tight, rota, { type: 'lawyerRemoved', lawyerId: 'c', from: '2026-10-12T00:00:00Z' });
     expect(result.diff).toMatchObject({
-      removed: [{ slotId: 'court:2026-10-12:0900', lawyerId: 'c' }],
-      added: [{ slotId: 'pros:2026-10-12:0900', lawyerId: 'b' }],
-      moved: [{ lawyerId: 'a', fromSlotId: 'pros:2026-10-12:0900', toSlotId: 'court:2026-10-12:0900' }],
+      removed: [{ slotId: 'court:2026-10-12:0900-1130', lawyerId: 'c' }],
+      added: [{ slotId: 'pros:2026-10-12:0900-1130', lawyerId: 'b' }],
+      moved: [{ lawyerId: 'a', fromSlotId: 'pros:2026-10-12:0900-1130', toSlotId: 'court:2026-10-12:0900-1130' }],
     });
     expect(result.figures?.unfilled).toBe(0);
   });

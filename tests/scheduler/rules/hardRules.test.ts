@@ -15,11 +15,11 @@ import {
 import { instance, lawyer, pattern, post } from '../fixtures';
 import { at, verifyHard } from '../verify';
 
-const MON_AM = 'p1:2026-10-12:0900';
-const MON_PM = 'p1:2026-10-12:1430';
-const TUE_AM = 'p1:2026-10-13:0900';
-const WED_AM = 'p1:2026-10-14:0900';
-const THU_AM = 'p1:2026-10-15:0900';
+const MON_AM = 'p1:2026-10-12:0900-1130';
+const MON_PM = 'p1:2026-10-12:1430-1730';
+const TUE_AM = 'p1:2026-10-13:0900-1130';
+const WED_AM = 'p1:2026-10-14:0900-1130';
+const THU_AM = 'p1:2026-10-15:0900-1130';
 
 describe('hard rules', () => {
   it('when a suspended lawyer is assigned, then lawyerActive reports it', () => {
@@ -66,7 +66,7 @@ describe('hard rules', () => {
     const inst = instance({
       posts: [post('p1'), post('p2', { patterns: [pattern('x', '10:00', '12:00')] })],
     });
-    expect(verifyHard(noOverlap, inst, [at('a', MON_AM), at('a', 'p2:2026-10-12:1000')])).toHaveLength(1);
+    expect(verifyHard(noOverlap, inst, [at('a', MON_AM), at('a', 'p2:2026-10-12:1000-1200')])).toHaveLength(1);
     expect(verifyHard(noOverlap, inst, [at('a', MON_AM), at('a', MON_PM)])).toHaveLength(0);
   });
 

@@ -13,7 +13,7 @@ import {
 import { instance, lawyer, pattern, post } from '../fixtures';
 import { at, verifySoft } from '../verify';
 
-const day = (d: number, t = '0900') => `p1:2026-10-${d}:${t}`;
+const day = (d: number, t = '0900-1130') => `p1:2026-10-${d}:${t}`;
 
 describe('soft rules', () => {
   it('when one lawyer has three duties more than another, then fairDuties is missed by 2', () => {
@@ -32,12 +32,12 @@ describe('soft rules', () => {
       period: { from: '2026-10-17', to: '2026-10-25' },
       posts: [post('p1', { patterns: [pattern('w', '09:00', '12:00', { rrule: 'FREQ=WEEKLY;BYDAY=SA,SU' })] })],
     });
-    const outcome = verifySoft(fairWeekendHolidayDuties, inst, [at('a', day(17)), at('a', day(18)), at('a', day(24))]);
+    const outcome = verifySoft(fairWeekendHolidayDuties, inst, [at('a', day(17, '0900-1200')), at('a', day(18, '0900-1200')), at('a', day(24, '0900-1200'))]);
     expect(outcome).toMatchObject({ actual: 3, penalty: 2 });
   });
 
   it('when early and late duties are uneven, then the early and late goals see it', () => {
-    const rota = [at('a', day(12)), at('a', day(13)), at('b', day(14, '1430')), at('c', day(15, '1430'))];
+    const rota = [at('a', day(12)), at('a', day(13)), at('b', day(14, '1430-1730')), at('c', day(15, '1430-1730'))];
     expect(verifySoft(fairEarlyDuties, instance(), rota)).toMatchObject({ actual: 2, penalty: 1 });
     expect(verifySoft(fairLateDuties, instance(), rota)).toMatchObject({ actual: 1, penalty: 0 });
   });

@@ -35,20 +35,20 @@ describe('planRota', () => {
   });
 
   it('when a lawyer is pinned, then the pin is kept and marked', () => {
-    const inst = instance({ pins: [{ slotId: 'p1:2026-10-13:0900', lawyerId: 'c' }] });
+    const inst = instance({ pins: [{ slotId: 'p1:2026-10-13:0900-1130', lawyerId: 'c' }] });
     const result = planRota(inst);
-    expect(result.rota.assignments).toContainEqual({ slotId: 'p1:2026-10-13:0900', lawyerId: 'c', pinned: true });
+    expect(result.rota.assignments).toContainEqual({ slotId: 'p1:2026-10-13:0900-1130', lawyerId: 'c', pinned: true });
     expect(result.pinConflicts).toEqual([]);
   });
 
   it('when a pin breaks a hard rule, then it is dropped and reported with the rule', () => {
     const inst = instance({
       lawyers: [lawyer('a', { leave: [{ from: '2026-10-13', to: '2026-10-13' }] }), lawyer('b'), lawyer('c')],
-      pins: [{ slotId: 'p1:2026-10-13:0900', lawyerId: 'a' }],
+      pins: [{ slotId: 'p1:2026-10-13:0900-1130', lawyerId: 'a' }],
     });
     const result = planRota(inst);
     expect(result.pinConflicts).toMatchObject([{ lawyerId: 'a', rule: 'noLeave' }]);
-    expect(result.rota.assignments).not.toContainEqual(expect.objectContaining({ slotId: 'p1:2026-10-13:0900', lawyerId: 'a' }));
+    expect(result.rota.assignments).not.toContainEqual(expect.objectContaining({ slotId: 'p1:2026-10-13:0900-1130', lawyerId: 'a' }));
   });
 
   it('when greedy choices would strand a slot, then augmenting paths still fill it', () => {

@@ -1,9 +1,9 @@
 import { checkAssignment, createAssignmentChecker, planRota, validateRota } from '../../../scheduler/src';
 import { instance, lawyer } from '../fixtures';
 
-const MON_AM = 'p1:2026-10-12:0900';
-const MON_PM = 'p1:2026-10-12:1430';
-const TUE_AM = 'p1:2026-10-13:0900';
+const MON_AM = 'p1:2026-10-12:0900-1130';
+const MON_PM = 'p1:2026-10-12:1430-1730';
+const TUE_AM = 'p1:2026-10-13:0900-1130';
 
 describe('validateRota', () => {
   it('when a hand-edited rota breaks rules, then each violation names rule, slot, lawyer and message', () => {

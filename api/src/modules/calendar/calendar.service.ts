@@ -1,7 +1,7 @@
 import type { CalendarDay, CalendarYear, SetDayBody } from '../../contracts/calendar';
 import type { Actor } from '../../lib/actor';
 import type { AuditService } from '../audit/audit.service';
-import { CHINA_HOLIDAY_YEARS, chinaHolidayCalendar, mergeCalendarOverrides, type HolidayCalendar } from '../../../../scheduler/src/index';
+import { CHINA_HOLIDAY_YEARS, chinaHolidayCalendar, isHolidayYearLoaded, mergeCalendarOverrides, type HolidayCalendar } from '../../../../scheduler/src/index';
 import { readOverrides, writeDayOverride } from './calendar.repository';
 
 const shipped = chinaHolidayCalendar();
@@ -28,7 +28,14 @@ export function createCalendarService(deps: { audit: AuditService }) {
     const cleared = [...new Set([...Object.entries(overrides.holidays), ...Object.entries(overrides.makeUpDays)].filter(([d, n]) => n === null && d.startsWith(prefix)).map(([d]) => d))]
       .filter((d) => merged.holidays[d] === undefined && merged.makeUpDays[d] === undefined)
       .sort();
-    return { year: y, days, shippedYears: [...CHINA_HOLIDAY_YEARS], cleared };
+    return { year: y, days, shippedYears: [...CHINA_HOLIDAY_YEARS], officialLoaded: isHolidayYearLoaded(y), cleared };
+  }
+
+  /** Years touched by a period whose official schedule is not loaded (planning them needs a confirmation). */
+  function missingYears(from: string, to: string): number[] {
+    const out: number[] = [];
+    for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) if (!isHolidayYearLoaded(y)) out.push(y);
+    return out;
   }
 
   async function setDay(actor: Actor, day: string, body: SetDayBody): Promise<CalendarYear> {
@@ -50,7 +57,7 @@ export function createCalendarService(deps: { audit: AuditService }) {
     return year(Number(day.slice(0, 4)));
   }
 
-  return { current, year, setDay };
+  return { current, year, setDay, missingYears };
 }
 
 export type CalendarService = ReturnType<typeof createCalendarService>;

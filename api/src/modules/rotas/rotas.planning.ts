@@ -3,6 +3,7 @@ import type { Actor } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
 import type { JobContext } from '../jobs/jobs.service';
 import { planRota, type PlanResult } from '../../../../scheduler/src/index';
+import { requireHolidaySchedule } from './rotas.calendarCheck';
 import { instanceFor, type RotasDeps } from './rotas.context';
 import { planInWorker } from './planning/runPlan';
 import { findOverlappingRotas, findRota, insertRota, markPlanningFailed, newJobId, setPlanningJob, storePlan } from './rotas.repository';
@@ -35,6 +36,7 @@ export function createRotaPlanning(deps: RotasDeps) {
         rotas: overlapping.map((r) => ({ id: r.id, name: r.name, from: r.from, to: r.to, status: r.status })),
       });
     }
+    requireHolidaySchedule(deps.calendar, body.from, body.to, body.confirmMissingCalendar);
     const rota = await insertRota({
       name: body.name ?? `${body.from} – ${body.to}`,
       from: body.from,

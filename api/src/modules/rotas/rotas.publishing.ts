@@ -5,6 +5,7 @@ import { acquireLease, releaseLease } from '../jobs/jobs.port';
 import type { JobContext } from '../jobs/jobs.service';
 import type { NewNotification } from '../notifications/notifications.service';
 import { validateRota } from '../../../../scheduler/src/index';
+import { requireHolidaySchedule } from './rotas.calendarCheck';
 import { instanceFor, type RotasDeps } from './rotas.context';
 import { conflict, diffSlots } from './rotas.editing';
 import { currentVersionOf, findRota, findVersion, insertVersion, listVersions, markRotaPublished, switchPublication, type StoredRota } from './rotas.repository';
@@ -64,6 +65,7 @@ export function createRotaPublishing(deps: RotasDeps) {
     if (!rota) throw new AppError('rota_not_found', 'No such rota', 404);
     if (rota.status !== 'draft') throw new AppError('not_draft', 'Only a draft can be published; changes to a published rota are amendments', 409);
     if (rota.revision !== body.revision) throw conflict(rota.revision);
+    requireHolidaySchedule(deps.calendar, rota.from, rota.to, body.confirmMissingCalendar);
     const started = await publishVersion(actor.username, rota, body.note ?? null);
     await deps.audit.record(actor, { action: 'rota.publish', entityType: 'rota', entityId: id, after: { version: started.version }, note: body.note });
     return started;

@@ -19,6 +19,14 @@ export function rotaRoutes(rotas: RotasService): AnyRoute[] {
       schemas: { body: createDraftBody },
       handler: ({ actor, body }) => rotas.createDraft(actor!, body),
     }),
+    defineRoute({ method: 'get', path: '/rotas/calendar-conflicts', access: STAFF, handler: () => rotas.calendarConflicts() }),
+    defineRoute({
+      method: 'post',
+      path: '/rotas/:id/calendar-repair',
+      access: STAFF,
+      schemas: { params: idParams },
+      handler: ({ actor, params }) => rotas.repairCalendar(actor!, params.id),
+    }),
     defineRoute({ method: 'get', path: '/rotas/:id', access: STAFF, schemas: { params: idParams }, handler: ({ params }) => rotas.get(params.id) }),
     defineRoute({
       method: 'post',

@@ -9,6 +9,7 @@ import { createRotaEditing } from './rotas.editing';
 import { createRotaPlanning } from './rotas.planning';
 import { createRotaPublishing } from './rotas.publishing';
 import { createRotaRemoval } from './rotas.removal';
+import { createCalendarRepair } from './rotas.calendarRepair';
 import { findCurrentDuties, findRota, findRotaSummaries } from './rotas.repository';
 import { detailOf } from './rotas.views';
 import { caches } from '../../db/cache';
@@ -19,6 +20,7 @@ export function createRotasService(deps: RotasDeps) {
   const editing = createRotaEditing(deps);
   const publishing = createRotaPublishing(deps);
   const removal = createRotaRemoval(deps, publishing.publishVersion);
+  const calendarRepair = createCalendarRepair(deps, publishing.publishVersion);
   const postNames = caches.byId('postNames', 'posts', deps.directory.postsByIds);
   const lawyerNames = caches.byId('lawyerNames', 'lawyers', deps.directory.lawyersByIds, deps.directory.lawyers);
 
@@ -109,6 +111,8 @@ export function createRotasService(deps: RotasDeps) {
     duties,
     removeLawyerFrom: removal.removeLawyerFrom,
     repairForLeave: removal.repairForLeave,
+    calendarConflicts: calendarRepair.conflicts,
+    repairCalendar: calendarRepair.repair,
   };
 }
 

@@ -64,7 +64,7 @@ export function violationView(v: Violation, locale: 'zh' | 'en' = 'zh'): RotaVio
 
 export function explanationsOf(result: Pick<PlanResult, 'unfilled' | 'softGoalsMissed' | 'fairness' | 'figures' | 'violations'>): RotaExplanations {
   return {
-    unfilled: result.unfilled.map((u) => ({ slotId: u.slotId, missing: u.missing, code: u.code, message: u.messageZh, counts: { qualified: u.qualified, ...u.eliminated } })),
+    unfilled: result.unfilled.map((u) => ({ slotId: u.slotId, missing: u.missing, code: u.code, message: u.messageZh, reason: u.reason, counts: { qualified: u.qualified, ...u.eliminated } })),
     softGoalsMissed: result.softGoalsMissed.map((g) => ({ rule: g.rule, target: g.target, actual: g.actual, missedBy: g.missedBy, details: g.details.slice(0, 20) })),
     fairness: result.fairness.lawyers.map((l) => ({ lawyerId: l.lawyerId, duties: l.duties, weekendOrHoliday: l.weekendOrHoliday, early: l.early, late: l.late })),
     figures: {
@@ -75,6 +75,9 @@ export function explanationsOf(result: Pick<PlanResult, 'unfilled' | 'softGoalsM
       hardViolations: result.figures.hardViolations,
       spread: result.figures.spread,
       weekendSpread: result.figures.weekendSpread,
+      spreadLowerBound: result.figures.spreadLowerBound,
+      weekendSpreadLowerBound: result.figures.weekendSpreadLowerBound,
+      optimal: result.figures.optimal,
     },
     violations: result.violations.slice(0, 200).map((v) => violationView(v)),
   };

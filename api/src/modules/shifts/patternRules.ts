@@ -1,50 +1,56 @@
 import { RRULE_WEEKDAYS, type ShiftPatternInput } from '../../contracts/shifts';
 import type { OpeningHours } from '../../contracts/posts';
 import { AppError } from '../../lib/errors';
-import { parseRule } from '../../../../scheduler/src/index';
+import { checkDay, checkPattern, checkTimeZone, duplicateShifts, normalizeRule, renderMessage, type EngineMessage } from '../../../../scheduler/src/index';
 
-const ALLOWED_FREQ = new Set([3, 2, 1]); // RRule.DAILY, WEEKLY, MONTHLY
-const ALLOWED_PARTS = new Set(['FREQ', 'INTERVAL', 'COUNT', 'UNTIL', 'BYDAY', 'BYMONTHDAY', 'BYMONTH', 'BYSETPOS', 'BYWEEKNO', 'BYYEARDAY', 'WKST']);
-const BYDAY_VALUE = /^([+-]?[1-5])?(MO|TU|WE|TH|FR|SA|SU)$/;
+/**
+ * Staff input is checked by the engine's own strict check (the same one `npm run plan`
+ * uses), so what the API stores the engine can always expand. Errors carry the engine's
+ * code and parameters; the client renders them in the reader's language.
+ */
+function refuse(code: 'invalid_rrule' | 'duplicate_shift' | 'invalid_preview', index: number | null, detail: EngineMessage): never {
+  const where = index === null ? '' : `Pattern ${index + 1}: `;
+  throw new AppError(code, `${where}${renderMessage(detail, 'en')}`, 400, { index, reason: detail.code, params: detail.params, message: renderMessage(detail, 'en') });
+}
 
-/** rrule's parser forgives unknown parts and weekdays; staff input must not be forgiven silently. */
-function strictParts(rule: string): string | null {
-  for (const part of rule.split(';')) {
-    const [key, value] = part.split('=');
-    if (!key || value === undefined || value === '') return `"${part}" is not KEY=VALUE`;
-    if (!ALLOWED_PARTS.has(key.toUpperCase())) return `${key} is not supported`;
-    if (key.toUpperCase() === 'BYDAY' && !value.split(',').every((d) => BYDAY_VALUE.test(d.toUpperCase()))) return `BYDAY ${value} is not a list of weekdays (MO…SU)`;
-    if (/^(INTERVAL|COUNT)$/i.test(key) && !/^[1-9]\d{0,3}$/.test(value)) return `${key} must be a positive whole number`;
+export function checkPatternRule(pattern: ShiftPatternInput, index: number): void {
+  const problem = checkPattern(pattern);
+  if (problem) refuse('invalid_rrule', index, problem);
+}
+
+/** The whole list a post would have: each pattern, then no two for the same shift. */
+export function checkPatternList(patterns: ShiftPatternInput[], postName: string): void {
+  patterns.forEach(checkPatternRule);
+  const [dup] = duplicateShifts(patterns);
+  if (dup) {
+    const p = patterns[dup.second];
+    refuse('duplicate_shift', dup.second, { code: 'DUPLICATE_SHIFT', params: { post: postName, start: p.start, end: p.end, first: dup.first + 1, pattern: dup.second + 1 } });
   }
-  return null;
+}
+
+/** A preview's zone and first day, besides its pattern. */
+export function checkPreviewInput(timeZone: string, from: string): void {
+  const problem = checkTimeZone(timeZone) ?? checkDay(from);
+  if (problem) refuse('invalid_preview', null, problem);
+}
+
+/** Patterns as stored: rule parts upper-cased, no `RRULE:` prefix. */
+export function normalizedPattern<T extends ShiftPatternInput>(pattern: T): T {
+  return { ...pattern, rrule: normalizeRule(pattern.rrule) };
 }
 
 /**
- * Checks a staff-entered rule: it must parse, recur daily, weekly or monthly, and carry no
- * DTSTART/TZID of its own (the form gives the first day; the post gives the zone).
+ * A post's opening hours read as weekly patterns, used until staff write patterns of their
+ * own. Hours with the same span on different days are one shift, hence one pattern.
  */
-export function checkPatternRule(pattern: ShiftPatternInput, index: number): void {
-  const fail = (message: string) => {
-    throw new AppError('invalid_rrule', `Pattern ${index + 1}: ${message}`, 400, { index, message });
-  };
-  const rule = pattern.rrule.replace(/^RRULE:/i, '');
-  if (/DTSTART|TZID|\n/i.test(rule)) fail('the rule must not contain DTSTART or TZID');
-  const partProblem = strictParts(rule);
-  if (partProblem) fail(partProblem);
-  let parsed: ReturnType<typeof parseRule>;
-  try {
-    parsed = parseRule(rule);
-  } catch (err) {
-    return fail((err as Error).message || 'the rule does not parse');
-  }
-  if (parsed.freq === undefined || !ALLOWED_FREQ.has(parsed.freq)) fail('FREQ must be DAILY, WEEKLY or MONTHLY');
-  if (parsed.count !== undefined && parsed.count !== null && parsed.until) fail('COUNT and UNTIL cannot both be given');
-  if (pattern.start === pattern.end) fail('the shift must not start and end at the same time');
-}
-
-/** A post's opening hours read as weekly patterns, used until staff write patterns of their own. */
 export function patternsFromOpeningHours(hours: OpeningHours[]): ShiftPatternInput[] {
-  return hours.map((h) => ({
+  const bySpan = new Map<string, OpeningHours>();
+  for (const h of hours) {
+    const key = `${h.start}-${h.end}`;
+    const seen = bySpan.get(key);
+    bySpan.set(key, seen ? { ...seen, days: [...new Set([...seen.days, ...h.days])] } : h);
+  }
+  return [...bySpan.values()].map((h) => ({
     label: `${h.start}–${h.end}`,
     rrule: `FREQ=WEEKLY;BYDAY=${[...h.days].sort().map((d) => RRULE_WEEKDAYS[d - 1]).join(',')}`,
     dtstart: '2024-01-01',

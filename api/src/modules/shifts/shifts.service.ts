@@ -4,20 +4,23 @@ import type { Actor } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
 import type { AuditService } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
-import { addDays, expandPatternDays, expandSlots, isoWeekday, type ShiftPattern as EnginePattern } from '../../../../scheduler/src/index';
-import { checkPatternRule, patternsFromOpeningHours } from './patternRules';
+import { normalizeRule, type ShiftPattern as EnginePattern } from '../../../../scheduler/src/index';
+import { checkPatternList, checkPatternRule, checkPreviewInput, normalizedPattern, patternsFromOpeningHours } from './patternRules';
+import { createPreviewRunner, type PreviewRunner } from './preview/previewRunner';
 import { findPatterns, findPatternsOfPosts, replacePatterns } from './shifts.repository';
 
 export interface ShiftsDeps {
   audit: AuditService;
   calendar: CalendarService;
   getPost(id: string): Promise<Post>;
+  /** Where previews are computed; a worker thread with a time limit unless given. */
+  previews?: PreviewRunner;
 }
 
 function toEngine(p: Omit<ShiftPattern, 'postId' | 'revision'>): EnginePattern {
   return {
     id: p.id,
-    rrule: p.rrule,
+    rrule: normalizeRule(p.rrule),
     dtstart: p.dtstart,
     start: p.start,
     end: p.end,
@@ -43,11 +46,11 @@ export function createShiftsService(deps: ShiftsDeps) {
   }
 
   async function put(actor: Actor, postId: string, body: PutPatternsBody): Promise<ShiftPattern[]> {
-    await deps.getPost(postId);
-    body.patterns.forEach(checkPatternRule);
+    const post = await deps.getPost(postId);
+    checkPatternList(body.patterns, post.name);
     const before = await findPatterns(postId);
     const revision = body.revision === 0 ? undefined : body.revision;
-    const saved = await replacePatterns(postId, body.patterns, revision);
+    const saved = await replacePatterns(postId, body.patterns.map(normalizedPattern), revision);
     if (!saved) {
       throw new AppError('stale_patterns', 'Someone changed these patterns first; reload and try again', 409, { revision: before?.revision ?? 0 });
     }
@@ -58,46 +61,16 @@ export function createShiftsService(deps: ShiftsDeps) {
   const audit = (actor: Actor, postId: string, before: ShiftPattern[], after: ShiftPattern[]) =>
     deps.audit.record(actor, { action: 'post.patterns', entityType: 'post', entityId: postId, before, after });
 
-  /** The next occurrences of a pattern as the engine will plan them, with skipped holidays noted. */
+  let previews: PreviewRunner | null = deps.previews ?? null;
+
+  /** The next occurrences of a pattern as the engine will plan them, computed off the request thread. */
   async function preview(body: PreviewBody): Promise<PatternPreview> {
     checkPatternRule(body.pattern, 0);
+    checkPreviewInput(body.timeZone, body.from);
     const calendar = await deps.calendar.current();
-    const to = addDays(body.from, 400);
-    const engine = toEngine({ ...body.pattern, id: 'preview', lawyersNeeded: body.pattern.lawyersNeeded ?? null });
-    const slots = expandSlots({
-      period: { from: body.from, to },
-      posts: [
-        {
-          id: 'preview',
-          name: 'preview',
-          kind: 'court',
-          district: '-',
-          timeZone: body.timeZone,
-          lawyersNeeded: 1,
-          patterns: [engine],
-          opensOnHolidays: body.opensOnHolidays,
-          opensOnMakeUpDays: body.opensOnMakeUpDays,
-        },
-      ],
-      lawyers: [],
-      calendar,
-      seed: 0,
-    });
-    const planned = new Set(slots.map((s) => s.day));
-    const raw = expandPatternDays(engine, body.from, to);
-    const days = [...new Set([...raw, ...planned])].sort();
-    const occurrences = [];
-    for (const day of days) {
-      if (occurrences.length >= body.count) break;
-      const holiday = calendar.holidays[day];
-      const makeUp = calendar.makeUpDays[day];
-      if (planned.has(day)) {
-        occurrences.push({ day, weekday: isoWeekday(day), start: body.pattern.start, end: body.pattern.end, note: makeUp ? `调休上班（${makeUp}）` : holiday ? `节假日值班（${holiday}）` : null });
-      } else {
-        occurrences.push({ day, weekday: isoWeekday(day), start: body.pattern.start, end: body.pattern.end, note: `${holiday ?? '休息日'}：不开放` });
-      }
-    }
-    return { occurrences: occurrences.map((o) => ({ ...o, skipped: !planned.has(o.day) })) };
+    const pattern = toEngine({ ...body.pattern, id: 'preview', lawyersNeeded: body.pattern.lawyersNeeded ?? null });
+    previews ??= createPreviewRunner();
+    return previews.run({ pattern, timeZone: body.timeZone, from: body.from, count: body.count, opensOnHolidays: body.opensOnHolidays, opensOnMakeUpDays: body.opensOnMakeUpDays, calendar });
   }
 
   /** Engine patterns for each post, for planning. */

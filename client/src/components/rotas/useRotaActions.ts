@@ -1,6 +1,7 @@
 import { computed, ref, watch } from 'vue';
 import { ApiError } from '@/api/http';
 import type { RotaViolation } from '@/api/rotas';
+import { useCalendarConfirm } from '@/composables/useCalendarConfirm';
 import { useJobProgress } from '@/composables/useJobProgress';
 import { useWorkflowError } from '@/composables/useWorkflowError';
 import { useRotasStore } from '@/stores/rotas';
@@ -93,7 +94,8 @@ export function useRotaActions(rotaId: () => string) {
     }
   }
 
-  const publish = (note: string) => runJob(() => store.publish(note));
+  const { withCalendarConfirm } = useCalendarConfirm();
+  const publish = (note: string) => runJob(() => withCalendarConfirm((confirm) => store.publish(note, confirm)));
   const replan = () => runJob(() => store.replan());
 
   return { job, follow, pendingViolations, saveViolations, conflict, error, busy, published, reload, save, publish, replan, clear };
