@@ -32,6 +32,10 @@ const schema = z.object({
   checkinSecret: z.string().min(16).optional(),
   /** REDIS_URL — with several API processes, Socket.IO events reach every process through Redis. */
   redisUrl: z.string().url().optional(),
+  /** ZHIBAN_REPLY_WINDOW_DAYS — days a lawyer has to reply to a proposed violation. */
+  replyWindowDays: z.coerce.number().int().min(0).max(60).default(3),
+  /** ZHIBAN_DISCIPLINE_PERIOD_MONTHS — months in which confirmed violations count (一次警告、二次清退). */
+  disciplinePeriodMonths: z.coerce.number().int().min(1).max(120).default(12),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -50,6 +54,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDist: env.ZHIBAN_CLIENT_DIST || undefined,
     checkinSecret: env.ZHIBAN_CHECKIN_SECRET || undefined,
     redisUrl: env.REDIS_URL || undefined,
+    replyWindowDays: env.ZHIBAN_REPLY_WINDOW_DAYS || undefined,
+    disciplinePeriodMonths: env.ZHIBAN_DISCIPLINE_PERIOD_MONTHS || undefined,
     seedDemo: env.ZHIBAN_SEED_DEMO === '1' ? 'always' : env.ZHIBAN_SEED_DEMO === '0' ? 'never' : undefined,
   });
   if (!parsed.success) {
