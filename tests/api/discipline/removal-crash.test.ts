@@ -39,7 +39,7 @@ beforeAll(async () => {
 
 it('when the process removing a lawyer is killed half-way, then after restart the job completes with no duty lost or doubled', async () => {
   const months = [monthOf(40), monthOf(70)];
-  const rotaIds = [];
+  const rotaIds: string[] = [];
   for (const m of months) rotaIds.push(await publishRota(coord, services(), world.posts.map((p) => p.id), `${m}-01`, `${m}-28`));
   const range = `from=${months[0]}-01&to=${months[1]}-28`;
   const before = (await coord.get(`/duties?${range}`)).body as DutyRow[];
