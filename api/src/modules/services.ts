@@ -89,7 +89,7 @@ export function createServices(opts: ServiceOptions) {
   const swaps = createSwapsService({ audit, rotas, notifications, lawyersByIds: findPlanningLawyers });
   const feeds = createFeedsService({ clock, rotas, postsByIds: findPostsByIds });
   const board = createBoardService({ clock, rotas, postByCode: findPostByCode, lawyersByIds: findPlanningLawyers });
-  const attendance = createAttendanceService({ clock, discipline: () => lateDiscipline.service!.port });
+  const attendance = createAttendanceService({ clock, logger: opts.logger, discipline: () => lateDiscipline.service!.port });
   const liveboardUpdated = (u: LiveBoardUpdate) => opts.events?.liveboardUpdated?.(u);
   const checkins = createCheckinsService({
     clock,

@@ -1,6 +1,7 @@
 import type { AttendanceEventsQuery } from '../../contracts/checkins';
 import type { Duty } from '../../contracts/rotas';
 import type { Clock } from '../../lib/clock';
+import type { Logger } from '../../lib/logger';
 import type { DisciplinePort } from '../discipline/discipline.port';
 import type { RuleEvent } from './attendance.rules';
 import { findEvents, insertEvents } from './attendance.repository';
@@ -22,7 +23,7 @@ function describeEvent(duty: Duty, e: RuleEvent): string {
  * Attendance events (late, absent, left early): facts the rules found, one per duty and type,
  * which discipline turns into proposed violations.
  */
-export function createAttendanceService(deps: { clock: Clock; discipline?: () => Pick<DisciplinePort, 'propose'> }) {
+export function createAttendanceService(deps: { clock: Clock; logger?: Logger; discipline?: () => Pick<DisciplinePort, 'propose'> }) {
   /**
    * Stores the rules' events of a duty and proposes each as a violation for staff to decide;
    * repeating is harmless (both are keyed by the event), and a repeat finishes a proposal a crash
@@ -50,6 +51,7 @@ export function createAttendanceService(deps: { clock: Clock; discipline?: () =>
     if (port) {
       for (const e of events) {
         const eventKey = `${dutyKey}:${e.type}`;
+        // A failed proposal must not stop the detector's tick; the next full pass proposes it again.
         await port.propose({
           sourceKey: `attendance:${eventKey}`,
           lawyerId: duty.lawyerId,
@@ -58,7 +60,7 @@ export function createAttendanceService(deps: { clock: Clock; discipline?: () =>
           dutyKey,
           description: describeEvent(duty, e),
           evidence: [{ kind: 'attendance_event', eventKey }],
-        });
+        }).catch((err: unknown) => deps.logger?.error({ err, eventKey }, 'proposing an attendance violation failed; retried on the next full pass'));
       }
     }
     return fresh.length;
