@@ -12,6 +12,8 @@ const db = useTestDatabase();
 const clock = manualClock(new Date());
 const app = useApp(() => ({ clock }));
 const services = () => app.app().locals.services as Services;
+// Two rotas are planned and a separate process is started: slower than most tests on a busy machine.
+jest.setTimeout(120_000);
 
 type DutyRow = { rotaId: string; slotId: string; lawyerId: string; day: string; start: string };
 
