@@ -142,9 +142,16 @@ describe('discipline in the browser', () => {
     expect((await staff.get(`/lawyers/${me.id}`)).body.lawyer.status).toBe('warned');
 
     // A second violation, confirmed: removal, and the removal job re-covers the next duty.
-    const second = await staff.post('/violations', { lawyerId: me.id, type: 'misconduct', occurredAt: new Date().toISOString(), description: '值班期间敷衍了事，群众反映强烈' });
-    expect(second.status).toBe(201);
-    await confirmOnPage(desk.page, second.body.id, '经核实属实');
+    // Staff enter it on the dossier.
+    await desk.page.goto(`${server.url}/staff/lawyers/${me.id}`);
+    await desk.page.locator('[data-test=new-violation]').click();
+    await desk.page.locator('[data-test=new-violation-description]').fill('值班期间敷衍了事，群众反映强烈');
+    await desk.page.locator('[data-test=new-violation-submit]').click();
+    const second = await until(async () => {
+      const res = await staff.get(`/violations?lawyerId=${me.id}&type=misconduct`);
+      return res.body.items?.[0] as { id: string } | undefined;
+    }, 'the violation entered by staff');
+    await confirmOnPage(desk.page, second.id, '经核实属实');
     expect((await staff.get(`/lawyers/${me.id}`)).body.lawyer.status).toBe('removed');
     await desk.page.goto(`${server.url}/staff/lawyers/${me.id}`);
     await desk.page.locator('[data-test=removal-done]').waitFor({ timeout: 60_000 });
