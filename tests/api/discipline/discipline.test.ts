@@ -98,7 +98,7 @@ describe('violations, replies and decisions', () => {
     await confirm(v.id, 'dismissed');
   });
 
-  it('when bulk confirmation names an attendance violation nobody opened, or a non-attendance one, then nothing is confirmed', async () => {
+  it('when bulk confirmation names an attendance violation nobody opened, or a non-attendance one, then nothing is confirmed; once opened, it is', async () => {
     const v = await violation(world.lawyers[5].id, '2026-11-18T03:00:00Z', 'late');
     const notSeen = await coord.post('/violations/bulk-decision', { ids: [v.id], reason: '核实' });
     expect([notSeen.status, notSeen.body.error.code, notSeen.body.error.details]).toEqual([409, 'not_seen', [v.id]]);
@@ -106,8 +106,13 @@ describe('violations, replies and decisions', () => {
     await coord.post(`/violations/${other.id}/seen`);
     expect((await coord.post('/violations/bulk-decision', { ids: [other.id], reason: '核实' })).body.error.code).toBe('bulk_only_attendance');
     expect((await ViolationModel.findById(v.id).lean())!.state).toBe('proposed');
-    await confirm(v.id, 'dismissed');
     await confirm(other.id, 'dismissed');
+    // Once opened, it is confirmed with the others.
+    await coord.post(`/violations/${v.id}/seen`);
+    const bulk = await coord.post('/violations/bulk-decision', { ids: [v.id], reason: '签到记录清楚' });
+    expect([bulk.status, bulk.body]).toEqual([200, { confirmed: [v.id] }]);
+    expect((await ViolationModel.findById(v.id).lean())!.decision).toMatchObject({ outcome: 'confirmed', reason: '签到记录清楚', by: { username: 'coord' } });
+    expect(await statusOf(world.lawyers[5].id)).toBe('warned');
   });
 });
 
@@ -170,12 +175,20 @@ describe('一次警告、二次清退', () => {
     expect(await statusOf(me.id)).toBe('warned');
   });
 
-  it('when staff set a lawyer to 已清退 by hand, then the same removal job runs and the duties move', async () => {
+  it('when staff set a lawyer to 已清退 by hand, then the same removal job runs and the duties of published rotas and open drafts move', async () => {
     const me = world.lawyers[3];
     expect((await decemberDuties()).some((d) => d.lawyerId === me.id)).toBe(true);
+    // An open draft for the next month holds the lawyer too.
+    const draft = await coord.post('/rotas/drafts', { from: '2027-01-01', to: '2027-01-31', postIds: world.posts.map((p) => p.id) });
+    await drainJobs(services());
+    const holds = (slots: { lawyerIds: string[] }[]) => slots.some((x) => x.lawyerIds.includes(me.id));
+    expect(holds((await coord.get(`/rotas/${draft.body.rotaId}`)).body.slots)).toBe(true);
     const res = await coord.post(`/lawyers/${me.id}/status`, { to: 'removed', reason: '严重违反值班纪律' });
     expect(res.status).toBe(200);
     await drainJobs(services());
+    const draftAfter = (await coord.get(`/rotas/${draft.body.rotaId}`)).body;
+    expect(draftAfter.status).toBe('draft');
+    expect(holds(draftAfter.slots)).toBe(false);
     const discipline = (await coord.get(`/discipline/lawyers/${me.id}`)).body;
     expect(discipline.removals[0]).toMatchObject({ error: null });
     expect((await decemberDuties()).some((d) => d.lawyerId === me.id)).toBe(false);
