@@ -41,6 +41,10 @@ const schema = z.object({
    * (db/cache.ts); unset names keep their defaults.
    */
   cacheTtlMs: z.record(z.string(), z.number().int().min(0)).default({}),
+  /** ZHIBAN_REPLY_WINDOW_DAYS — days a lawyer has to reply to a proposed violation. */
+  replyWindowDays: z.coerce.number().int().min(0).max(60).default(3),
+  /** ZHIBAN_DISCIPLINE_PERIOD_MONTHS — months in which confirmed violations count (一次警告、二次清退). */
+  disciplinePeriodMonths: z.coerce.number().int().min(1).max(120).default(12),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -75,6 +79,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     checkinSecret: env.ZHIBAN_CHECKIN_SECRET || undefined,
     redisUrl: env.REDIS_URL || undefined,
     cacheTtlMs: parseTtls(env.ZHIBAN_CACHE_TTL_MS),
+    replyWindowDays: env.ZHIBAN_REPLY_WINDOW_DAYS || undefined,
+    disciplinePeriodMonths: env.ZHIBAN_DISCIPLINE_PERIOD_MONTHS || undefined,
     seedDemo: env.ZHIBAN_SEED_DEMO === '1' ? 'always' : env.ZHIBAN_SEED_DEMO === '0' ? 'never' : undefined,
   });
   if (!parsed.success) {

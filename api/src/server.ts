@@ -72,6 +72,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     version,
     events,
     checkinSecret: config.checkinSecret,
+    discipline: { replyWindowDays: config.replyWindowDays, periodMonths: config.disciplinePeriodMonths },
   });
   const services = app.locals.services as Services;
   const httpServer = http.createServer(app);
@@ -86,6 +87,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   }
   services.jobs.start();
   services.detector.start();
+  services.eligibilityCheck.start();
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -100,6 +102,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
       logger.info('shutting down');
       await services.jobs.stop();
       await services.detector.stop();
+      await services.eligibilityCheck.stop();
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
         httpServer.closeAllConnections();

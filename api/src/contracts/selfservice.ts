@@ -68,6 +68,11 @@ export interface Absence {
   note: string | null;
   /** Duties re-covered when the leave was approved. */
   dutiesAffected: number;
+  /**
+   * The re-covering of the lawyer's duties after approval: `failed` means the leave is approved
+   * on paper but the rota still holds the duties, and staff must act.
+   */
+  repair: { status: 'queued' | 'running' | 'done' | 'failed'; error: string | null } | null;
   createdAt: Instant;
 }
 

@@ -21,6 +21,9 @@ import { createSwapsService } from './swaps/swaps.service';
 import type { Job } from './jobs/jobs.service';
 import type { Notification } from '../contracts/selfservice';
 import { createAuditService } from './audit/audit.service';
+import { createNightlyEligibilityCheck } from './discipline/discipline.nightly';
+import { defaultDisciplinePolicy, type DisciplinePolicy } from './discipline/discipline.rules';
+import { createDisciplineService, type DisciplineService } from './discipline/discipline.service';
 import { defaultEligibilityPolicy, type EligibilityPolicy } from './lawyers/eligibility';
 import { lawyerExists } from './lawyers/lawyers.repository';
 import { createLawyersService } from './lawyers/lawyers.service';
@@ -46,6 +49,8 @@ export interface ServiceOptions {
   };
   /** HMAC key of check-in codes (ZHIBAN_CHECKIN_SECRET); unset: generated and stored in the database. */
   checkinSecret?: string;
+  /** Reply window and counting period of discipline (defaults: 3 days, 12 months). */
+  discipline?: DisciplinePolicy;
 }
 
 export const defaultSessionPolicy: SessionPolicy = { idleMinutes: 120, absoluteHours: 12 };
@@ -57,7 +62,9 @@ export function createServices(opts: ServiceOptions) {
   const audit = createAuditService(clock);
   const auth = createAuthService({ clock, policy: opts.session, audit });
   const users = createUsersService({ clock, audit, lawyerExists });
-  const lawyers = createLawyersService({ clock, policy, audit });
+  // Discipline is built after rotas; lawyers and attendance reach it through this late reference.
+  const lateDiscipline: { service?: DisciplineService } = {};
+  const lawyers = createLawyersService({ clock, policy, audit, onStatusChanged: (...args) => lateDiscipline.service!.statusChanged(...args) });
   const posts = createPostsService({ audit });
   const imports = createImportsService({ clock, policy, audit });
   const jobs = createJobsService({ clock, logger: opts.logger, onUpdate: (job) => opts.events?.jobUpdated?.(job) });
@@ -82,7 +89,7 @@ export function createServices(opts: ServiceOptions) {
   const swaps = createSwapsService({ audit, rotas, notifications, lawyersByIds: findPlanningLawyers });
   const feeds = createFeedsService({ clock, rotas, postsByIds: findPostsByIds });
   const board = createBoardService({ clock, rotas, postByCode: findPostByCode, lawyersByIds: findPlanningLawyers });
-  const attendance = createAttendanceService({ clock });
+  const attendance = createAttendanceService({ clock, logger: opts.logger, discipline: () => lateDiscipline.service!.port });
   const liveboardUpdated = (u: LiveBoardUpdate) => opts.events?.liveboardUpdated?.(u);
   const checkins = createCheckinsService({
     clock,
@@ -107,7 +114,20 @@ export function createServices(opts: ServiceOptions) {
     boardOf: liveboard.boardOf,
     onPosts: (moved) => opts.events?.liveboardPostsMoved?.(moved),
   });
-  return { audit, auth, users, lawyers, posts, imports, jobs, calendar, shifts, notifications, rotas, absences, swaps, feeds, board, attendance, checkins, liveboard, detector };
+  const discipline = createDisciplineService({
+    clock,
+    policy: opts.discipline ?? defaultDisciplinePolicy,
+    audit,
+    notifications,
+    rotas,
+    jobs,
+    lawyers,
+    lawyersByIds: findPlanningLawyers,
+    postDistricts: async (ids) => new Map((await findPostsByIds(ids)).map((p) => [p.id, p.district])),
+  });
+  lateDiscipline.service = discipline;
+  const eligibilityCheck = createNightlyEligibilityCheck({ clock, logger: opts.logger, jobs, lawyers, lease: { acquire: acquireLease, release: releaseLease } });
+  return { discipline, eligibilityCheck, audit, auth, users, lawyers, posts, imports, jobs, calendar, shifts, notifications, rotas, absences, swaps, feeds, board, attendance, checkins, liveboard, detector };
 }
 
 export type Services = ReturnType<typeof createServices>;

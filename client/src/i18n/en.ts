@@ -12,9 +12,10 @@ import me from './en/me';
 import posts from './en/posts';
 import rotas from './en/rotas';
 import engine from './en/engine';
+import discipline from './en/discipline';
 import type { Shape } from './shape';
 import type zhCN from './zh-CN';
 
-const en: Shape<typeof zhCN> = { ...app, ...auth, ...errors, ...lawyers, ...imports, ...posts, ...admin, ...rotas, ...me, ...board, ...kiosk, ...checkin, ...live, ...engine };
+const en: Shape<typeof zhCN> = { ...app, ...auth, ...errors, ...lawyers, ...imports, ...posts, ...admin, ...rotas, ...me, ...board, ...kiosk, ...checkin, ...live, ...engine, ...discipline };
 
 export default en;

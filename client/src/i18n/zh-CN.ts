@@ -12,5 +12,6 @@ import me from './zh-CN/me';
 import posts from './zh-CN/posts';
 import rotas from './zh-CN/rotas';
 import engine from './zh-CN/engine';
+import discipline from './zh-CN/discipline';
 
-export default { ...app, ...auth, ...errors, ...lawyers, ...imports, ...posts, ...admin, ...rotas, ...me, ...board, ...kiosk, ...checkin, ...live, ...engine };
+export default { ...app, ...auth, ...errors, ...lawyers, ...imports, ...posts, ...admin, ...rotas, ...me, ...board, ...kiosk, ...checkin, ...live, ...engine, ...discipline };

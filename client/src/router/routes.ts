@@ -169,6 +169,25 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/pages/admin/AuditPage.vue'),
     meta: { title: 'nav.audit', roles: admin },
   },
+  {
+    path: '/staff/violations',
+    name: 'violations',
+    component: () => import('@/pages/discipline/ViolationQueuePage.vue'),
+    meta: { title: 'nav.violations', roles: staff },
+  },
+  {
+    path: '/staff/violations/:id',
+    name: 'violation',
+    component: () => import('@/pages/discipline/ViolationPage.vue'),
+    props: true,
+    meta: { title: 'nav.violations', roles: staff },
+  },
+  {
+    path: '/me/record',
+    name: 'my-record',
+    component: () => import('@/pages/discipline/MyRecordPage.vue'),
+    meta: { title: 'nav.myRecord', roles: ['lawyer'] },
+  },
   { path: '/forbidden', name: 'forbidden', component: () => import('@/pages/ForbiddenPage.vue'), meta: { title: 'forbidden.title' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },
 ];

@@ -100,6 +100,17 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | string[]> = {
   'GET /checkins/mine': ['lawyer'],
   'GET /liveboard': ['admin', 'coordinator', 'hotline'],
   'GET /attendance/events': STAFF,
+  // discipline
+  'GET /violations': STAFF,
+  'POST /violations': STAFF,
+  'POST /violations/bulk-decision': STAFF,
+  'GET /violations/mine': ['lawyer'],
+  'GET /violations/:id': ['admin', 'coordinator', 'lawyer'],
+  'POST /violations/:id/seen': STAFF,
+  'POST /violations/:id/reply': ['lawyer'],
+  'POST /violations/:id/decision': STAFF,
+  'POST /violations/:id/reversal': ['admin'],
+  'GET /discipline/lawyers/:id': STAFF,
 };
 
 /** Resources of this area that must never have a public route. */

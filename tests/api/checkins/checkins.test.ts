@@ -306,3 +306,15 @@ describe('the detector and the live board', () => {
     expect(await ServerSecretModel.countDocuments({ _id: 'checkin-hmac' })).toBe(1);
   });
 });
+
+describe('a removed lawyer', () => {
+  it('when a lawyer set to 已清退 sends a valid code for a duty not yet re-covered, then the check-in is refused with lawyer_removed', async () => {
+    clock.set('2026-06-05T06:20:00Z');
+    const { duty, client } = await dutyAt('2026-06-05', 1, '14:30');
+    expect((await coord.post(`/lawyers/${duty.lawyerId}/status`, { to: 'removed', reason: '二次违规' })).status).toBe(200);
+    const code = (await kiosk(1)).body.code.payload;
+    const res = await client.post('/checkins', { code, kind: 'in', idempotencyKey: key() });
+    expect([res.status, res.body.error.code]).toEqual([403, 'lawyer_removed']);
+    expect(await CheckinModel.countDocuments({ lawyerId: duty.lawyerId, day: '2026-06-05' })).toBe(0);
+  });
+});

@@ -137,7 +137,7 @@ describe('leave', () => {
 });
 
 describe('removal', () => {
-  it('when a lawyer can no longer serve from a time, then their later duties are re-covered, earlier ones and everyone else stay', async () => {
+  it('when a lawyer can no longer serve from a time, then their later duties are re-covered or listed as uncovered, earlier ones and everyone else stay', async () => {
     const lawyer = world.lawyers[5];
     const from = new Date('2026-12-16T00:00:00+08:00');
     const before = (await coord.get(`/duties?from=2026-12-01&to=2026-12-31`)).body as DutyRow[];
@@ -151,8 +151,13 @@ describe('removal', () => {
     );
     const theirSlots = new Set(before.filter((d) => d.lawyerId === lawyer.id && d.day >= '2026-12-16').map((d) => d.slotId));
     const moved = after.filter((d) => !before.some((b) => b.slotId === d.slotId && b.lawyerId === d.lawyerId));
-    expect(moved.length).toBeGreaterThanOrEqual(theirSlots.size);
-    expect(after).toHaveLength(before.length);
+    // Only the seats the lawyer left change; one nobody can take without moving others is listed with the reason.
+    const uncovered = ((await services().jobs.get(job.id))!.result as { uncovered: { slotId: string; message: string }[] }).uncovered;
+    expect(moved.every((d) => theirSlots.has(d.slotId))).toBe(true);
+    expect(moved.length + uncovered.length).toBe(theirSlots.size);
+    expect(uncovered.every((u) => theirSlots.has(u.slotId) && u.message.length > 0)).toBe(true);
+    expect(after.length + uncovered.length).toBe(before.length);
+    for (const d of before) if (d.lawyerId !== lawyer.id) expect(after.some((a) => a.slotId === d.slotId && a.lawyerId === d.lawyerId)).toBe(true);
     // Enqueueing the same removal again is the same job: nothing moves twice.
     expect((await services().rotas.removeLawyerFrom('coord', lawyer.id, from, '二次违规，清退')).id).toBe(job.id);
   });

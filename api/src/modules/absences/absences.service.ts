@@ -3,6 +3,7 @@ import type { Actor } from '../../lib/actor';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import type { AuditService } from '../audit/audit.service';
+import { assertMayServe } from '../lawyers/lawyers.standing';
 import type { PlanningAbsence, PlanningLawyer } from '../rotas/rotas.port';
 import type { RotasService } from '../rotas/rotas.service';
 import {
@@ -28,9 +29,18 @@ import { localDay as localDayIn } from '../../lib/local-day';
 const localDay = (d: Date) => localDayIn('Asia/Shanghai', d);
 
 export function createAbsencesService(deps: AbsencesDeps) {
+  async function repairOf(d: AbsenceDoc): Promise<Absence['repair']> {
+    if (!d.repairJobId) return null;
+    const job = await deps.rotas().job(d.repairJobId).catch(() => null);
+    if (!job) return null;
+    // A job waiting to retry after an error has not succeeded: show the error with it.
+    return { status: job.status as NonNullable<Absence['repair']>['status'], error: job.error ?? null };
+  }
+
   async function views(docs: AbsenceDoc[]): Promise<Absence[]> {
     const names = new Map((await deps.lawyersByIds([...new Set(docs.map((d) => d.lawyerId))])).map((l) => [l.id, l.name]));
-    return docs.map((d) => ({
+    const repairs = await Promise.all(docs.map(repairOf));
+    return docs.map((d, i) => ({
       id: String(d._id),
       lawyerId: d.lawyerId,
       lawyerName: names.get(d.lawyerId) ?? '',
@@ -43,6 +53,7 @@ export function createAbsencesService(deps: AbsencesDeps) {
       decidedAt: d.decidedAt ? d.decidedAt.toISOString() : null,
       note: d.note,
       dutiesAffected: 0,
+      repair: repairs[i],
       createdAt: d.createdAt.toISOString(),
     }));
   }
@@ -55,6 +66,7 @@ export function createAbsencesService(deps: AbsencesDeps) {
 
   async function request(actor: Actor, body: CreateAbsenceBody): Promise<Absence> {
     if (!actor.lawyerId) throw new AppError('no_lawyer_profile', 'This account is not linked to a lawyer', 403);
+    await assertMayServe(actor.lawyerId);
     if (body.from < localDay(deps.clock.now())) throw new AppError('absence_in_past', 'Leave cannot start in the past', 400);
     const doc = await insertAbsence({ lawyerId: actor.lawyerId, ...body, status: 'pending' });
     return (await views([doc]))[0];

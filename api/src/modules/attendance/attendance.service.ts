@@ -1,6 +1,8 @@
 import type { AttendanceEventsQuery } from '../../contracts/checkins';
 import type { Duty } from '../../contracts/rotas';
 import type { Clock } from '../../lib/clock';
+import type { Logger } from '../../lib/logger';
+import type { DisciplinePort } from '../discipline/discipline.port';
 import type { RuleEvent } from './attendance.rules';
 import { findEvents, insertEvents } from './attendance.repository';
 
@@ -9,12 +11,24 @@ export function dutyKeyOf(d: Pick<Duty, 'rotaId' | 'slotId' | 'lawyerId'>): stri
   return `${d.rotaId}:${d.slotId}:${d.lawyerId}`;
 }
 
+const EVENT_ZH: Record<RuleEvent['type'], string> = { late: '迟到', absent: '缺岗', left_early: '早退' };
+
+/** What the detector saw, in the centre's words (the violation's description). */
+function describeEvent(duty: Duty, e: RuleEvent): string {
+  const what = e.type === 'absent' ? `开始${e.minutes}分钟后仍未签到` : e.type === 'late' ? `迟到${e.minutes}分钟` : `提前${e.minutes}分钟签退`;
+  return `${EVENT_ZH[e.type]}：${duty.postName} ${duty.day} ${duty.localStart}–${duty.localEnd}，${what}（签到系统自动记录）`;
+}
+
 /**
  * Attendance events (late, absent, left early): facts the rules found, one per duty and type,
  * which discipline turns into proposed violations.
  */
-export function createAttendanceService(deps: { clock: Clock }) {
-  /** Stores the rules' events of a duty; repeating is harmless. Returns how many were new. */
+export function createAttendanceService(deps: { clock: Clock; logger?: Logger; discipline?: () => Pick<DisciplinePort, 'propose'> }) {
+  /**
+   * Stores the rules' events of a duty and proposes each as a violation for staff to decide;
+   * repeating is harmless (both are keyed by the event), and a repeat finishes a proposal a crash
+   * may have lost. Returns how many events were new.
+   */
   async function record(duty: Duty, events: RuleEvent[]): Promise<number> {
     if (events.length === 0) return 0;
     const dutyKey = dutyKeyOf(duty);
@@ -33,6 +47,22 @@ export function createAttendanceService(deps: { clock: Clock }) {
         createdAt: deps.clock.now(),
       })),
     );
+    const port = deps.discipline?.();
+    if (port) {
+      for (const e of events) {
+        const eventKey = `${dutyKey}:${e.type}`;
+        // A failed proposal must not stop the detector's tick; the next full pass proposes it again.
+        await port.propose({
+          sourceKey: `attendance:${eventKey}`,
+          lawyerId: duty.lawyerId,
+          type: e.type,
+          occurredAt: e.at,
+          dutyKey,
+          description: describeEvent(duty, e),
+          evidence: [{ kind: 'attendance_event', eventKey }],
+        }).catch((err: unknown) => deps.logger?.error({ err, eventKey }, 'proposing an attendance violation failed; retried on the next full pass'));
+      }
+    }
     return fresh.length;
   }
 

@@ -21,6 +21,7 @@ import { localDay } from '../../lib/local-day';
 import { DEFAULT_THRESHOLDS, checkinOpen, checkinWindow, checkoutOpen, dutyTimes, evaluateAttendance, type Marks, type Thresholds } from '../attendance/attendance.rules';
 import { dutyKeyOf, type AttendanceService } from '../attendance/attendance.service';
 import type { AuditService } from '../audit/audit.service';
+import { isRemovedCached, lawyerRemovedError } from '../lawyers/lawyers.standing';
 import type { RotasService } from '../rotas/rotas.service';
 import { CODE_WINDOW_SECONDS, checkinPayload, codeWindow, shortCode, verifyPayload, verifyShortCode, type CodeCheck } from './checkin-codes';
 import {
@@ -342,6 +343,7 @@ export function createCheckinsService(deps: CheckinsDeps) {
   }
 
   async function checkInOnce(actor: Actor, lawyerId: string, body: CheckinBody): Promise<CheckinResult> {
+    if (body.kind === 'in' && (await isRemovedCached(lawyerId))) throw lawyerRemovedError();
     const now = clock.now();
     const secret = await deps.secret();
     const { post, window } = await resolveCode(body, now, secret);

@@ -34,13 +34,29 @@ import {
   type LawyerDoc,
   type LawyerFields,
 } from './lawyers.repository';
+import { forgetStanding } from './lawyers.standing';
 import { toDossier, toListItem } from './lawyers.views';
 
 export interface LawyersDeps {
   clock: Clock;
   policy: EligibilityPolicy;
   audit: AuditService;
+  /** Told after a status change by staff took effect (discipline starts removal on 已清退). */
+  onStatusChanged?(actor: Actor, lawyerId: string, from: LawyerStatus, to: LawyerStatus, reason: string): Promise<void>;
 }
+
+/**
+ * Status changes the discipline rule makes: a warning, a removal, and their reversal (a
+ * reversed removal goes back to vetting, as reinstatement does).
+ */
+const DISCIPLINE_TRANSITIONS: Record<LawyerStatus, readonly LawyerStatus[]> = {
+  applicant: [],
+  active: ['warned', 'removed'],
+  warned: ['removed', 'active'],
+  suspended: ['removed'],
+  removed: ['applicant'],
+  retired: [],
+};
 
 /** Checks a status change against the transition table; vetting is the only way in for applicants. */
 export function assertTransition(from: LawyerStatus, to: LawyerStatus, viaVetting = false): void {
@@ -55,6 +71,9 @@ export function assertTransition(from: LawyerStatus, to: LawyerStatus, viaVettin
     });
   }
 }
+
+/** Reads for other areas' services (no private data leaves through them). */
+const SYSTEM_READER: Actor = { userId: 'system', username: 'system', role: 'coordinator', lawyerId: null, requestId: null };
 
 const actorRef = (a: Actor) => ({ userId: a.userId, username: a.username });
 
@@ -254,7 +273,8 @@ export function createLawyersService(deps: LawyersDeps) {
   }
 
   async function changeStatus(actor: Actor, id: string, to: LawyerStatus, reason: string): Promise<LawyerDossier> {
-    return mutate(
+    const from = (await load(id)).status as LawyerStatus;
+    const dossier = await mutate(
       actor,
       id,
       'lawyer.status_change',
@@ -271,6 +291,31 @@ export function createLawyersService(deps: LawyersDeps) {
       },
       reason,
     );
+    forgetStanding();
+    await deps.onStatusChanged?.(actor, id, from, to, reason);
+    return dossier;
+  }
+
+  /**
+   * The status the discipline rule gives a lawyer; null when the lawyer's status is not one the
+   * rule moves from (e.g. already removed, or retired). Audited as the deciding staff member's change.
+   */
+  async function applyDisciplineStatus(actor: Actor, id: string, to: LawyerStatus, reason: string): Promise<LawyerStatus | null> {
+    const current = (await load(id)).status as LawyerStatus;
+    if (current === to || !DISCIPLINE_TRANSITIONS[current].includes(to)) return null;
+    await mutate(
+      actor,
+      id,
+      'lawyer.status_discipline',
+      (doc, now) => {
+        const from = doc.status as LawyerStatus;
+        if (!DISCIPLINE_TRANSITIONS[from].includes(to)) throw new AppError('transition_not_allowed', `A lawyer cannot go from ${from} to ${to}`, 409, { from, to });
+        return { status: to, statusHistory: [...doc.statusHistory, { from, to, reason, by: actorRef(actor), at: now }] } as Partial<LawyerFields>;
+      },
+      reason,
+    );
+    forgetStanding();
+    return current;
   }
 
   /**
@@ -318,7 +363,12 @@ export function createLawyersService(deps: LawyersDeps) {
       .sort((a, b) => a.name.localeCompare(b.name, 'zh'));
   }
 
-  return { reevaluateAll, list, flagged, dossier, create, update, setAssessment, removeAssessment, setAttestation, addComplaint, updateComplaint, vet, changeStatus, colleagues };
+  /** A lawyer's status changes, oldest first (the discipline timeline shows them). */
+  async function statusHistory(id: string) {
+    return (await dossier(SYSTEM_READER, id)).statusHistory;
+  }
+
+  return { statusHistory, applyDisciplineStatus, reevaluateAll, list, flagged, dossier, create, update, setAssessment, removeAssessment, setAttestation, addComplaint, updateComplaint, vet, changeStatus, colleagues };
 }
 
 /** The lawyers register as the import area writes to it. */

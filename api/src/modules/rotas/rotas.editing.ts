@@ -12,7 +12,8 @@ import { engineRotaOf, violationView } from './rotas.views';
  */
 const WARNING_RULES = new Set(['slotFilled']);
 
-const keyOf = (v: Violation) => `${v.rule}|${v.slotId ?? ''}|${v.lawyerId ?? ''}|${v.otherSlotId ?? ''}`;
+/** What makes two violations the same one, before and after a change. */
+export const violationKey = (v: Violation) => `${v.rule}|${v.slotId ?? ''}|${v.lawyerId ?? ''}|${v.otherSlotId ?? ''}`;
 
 export function applyEdits(slots: SlotFields[], edits: EditBody['edits']): SlotFields[] {
   const byId = new Map(slots.map((s) => [s.id, s]));
@@ -31,8 +32,8 @@ export function createRotaEditing(deps: RotasDeps) {
   /** New violations an edit would bring, split into blocking ones and warnings. */
   async function evaluate(rota: StoredRota, slots: SlotFields[]): Promise<{ blocking: RotaViolation[]; warnings: RotaViolation[] }> {
     const instance = await instanceFor(deps, rota);
-    const before = new Set(validateRota(instance, engineRotaOf(rota, rota.slots)).violations.map(keyOf));
-    const after = validateRota(instance, engineRotaOf(rota, slots)).violations.filter((v) => !before.has(keyOf(v)));
+    const before = new Set(validateRota(instance, engineRotaOf(rota, rota.slots)).violations.map(violationKey));
+    const after = validateRota(instance, engineRotaOf(rota, slots)).violations.filter((v) => !before.has(violationKey(v)));
     return {
       blocking: after.filter((v) => !WARNING_RULES.has(v.rule)).map((v) => violationView(v)),
       warnings: after.filter((v) => WARNING_RULES.has(v.rule)).map((v) => violationView(v)),

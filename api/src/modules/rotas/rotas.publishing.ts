@@ -7,7 +7,7 @@ import type { NewNotification } from '../notifications/notifications.service';
 import { validateRota } from '../../../../scheduler/src/index';
 import { requireHolidaySchedule } from './rotas.calendarCheck';
 import { instanceFor, type RotasDeps } from './rotas.context';
-import { conflict, diffSlots } from './rotas.editing';
+import { conflict, diffSlots, violationKey } from './rotas.editing';
 import { currentVersionOf, findRota, findVersion, insertVersion, listVersions, markRotaPublished, switchPublication, type StoredRota } from './rotas.repository';
 import { engineRotaOf, violationView } from './rotas.views';
 
@@ -36,9 +36,16 @@ export function createRotaPublishing(deps: RotasDeps) {
     if (!held) throw new AppError('publication_busy', 'Another rota is being published; try again in a moment', 409);
     try {
       const instance = await instanceFor(deps, rota);
-      const blocking = validateRota(instance, engineRotaOf(rota, rota.slots)).violations.filter((v) => v.rule !== 'slotFilled');
-      if (blocking.length) throw new AppError('rule_violation', blocking[0].messageZh, 409, blocking.slice(0, 100).map((v) => violationView(v)));
       const previous = await currentVersionOf(rota.id);
+      // A new version is judged by what it makes worse than the current one (a removed lawyer's
+      // past duties stay as history and must not block every later amendment).
+      const known = new Set<string>();
+      if (previous !== null) {
+        const current = await findVersion(rota.id, previous);
+        if (current) for (const v of validateRota(instance, engineRotaOf(rota, current.slots)).violations) known.add(violationKey(v));
+      }
+      const blocking = validateRota(instance, engineRotaOf(rota, rota.slots)).violations.filter((v) => v.rule !== 'slotFilled' && !known.has(violationKey(v)));
+      if (blocking.length) throw new AppError('rule_violation', blocking[0].messageZh, 409, blocking.slice(0, 100).map((v) => violationView(v)));
       // Numbered after every version ever written, so one whose publication failed is skipped.
       const version = Math.max(previous ?? 0, (await listVersions(rota.id))[0]?.version ?? 0) + 1;
       const prevSlots = previous ? ((await findVersion(rota.id, previous))?.slots ?? []) : [];

@@ -74,6 +74,12 @@ export async function findOverlappingRotas(postIds: string[], from: string, to: 
   return docs.map((d) => rotaOf({ ...d, slots: [] })).filter((r) => r.id !== exceptId);
 }
 
+/** Open drafts (not archived, not yet published) in which the lawyer holds a slot on or after `fromDay`. */
+export async function findDraftsHolding(lawyerId: string, fromDay: string): Promise<string[]> {
+  const docs = await RotaModel.find({ status: 'draft', to: { $gte: fromDay }, 'slots.lawyerIds': lawyerId }).select({ _id: 1 }).lean<{ _id: unknown }[]>();
+  return docs.map((d) => String(d._id));
+}
+
 /** Applies `set` if the rota is still at `revision`; bumps the revision. Null when someone saved first. */
 export async function updateRotaAt(id: string, revision: number, set: Partial<RotaDoc>, extra: Record<string, unknown> = {}): Promise<StoredRota | null> {
   const res = await RotaModel.updateOne({ _id: id, revision, ...extra }, { $set: set, $inc: { revision: 1 } });

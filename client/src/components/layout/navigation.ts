@@ -14,6 +14,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/me', key: 'nav.lawyer', roles: ['lawyer'] },
   { to: '/checkin', key: 'nav.checkin', roles: ['lawyer'] },
   { to: '/lawyer/dossier', key: 'nav.myDossier', roles: ['lawyer'] },
+  { to: '/me/record', key: 'nav.myRecord', roles: ['lawyer'] },
   { to: '/hotline', key: 'nav.hotline', roles: ['hotline'] },
   { to: '/staff/live', key: 'nav.live', roles: [...staff, 'hotline'] },
   { to: '/staff/lawyers', key: 'nav.lawyers', roles: [...staff, 'hotline'] },
@@ -22,6 +23,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/staff/rotas', key: 'nav.rotas', roles: staff },
   { to: '/staff/requests', key: 'nav.requests', roles: staff },
   { to: '/staff/calendar', key: 'nav.calendar', roles: staff },
+  { to: '/staff/violations', key: 'nav.violations', roles: staff },
   { to: '/admin/users', key: 'nav.users', roles: ['admin'] },
   { to: '/admin/audit', key: 'nav.audit', roles: ['admin'] },
 ];

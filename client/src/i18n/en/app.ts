@@ -27,6 +27,8 @@ const app: Shape<typeof zh> = {
     audit: 'Audit log',
     live: 'Live board',
     checkin: 'Check in',
+    violations: 'Violations',
+    myRecord: 'My record',
     login: 'Sign in',
     logout: 'Sign out',
     password: 'Change password',

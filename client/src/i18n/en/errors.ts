@@ -43,6 +43,13 @@ const errors: Shape<typeof zh> = {
     wrong_current_password: 'The current password is wrong',
     password_unchanged: 'The new password must differ from the current one',
     password_contains_username: 'The password must not contain the username',
+    violation_not_found: 'No such violation',
+    already_decided: 'This violation was already decided; an administrator may reverse it',
+    not_decided: 'Only a decided violation can be reversed',
+    reply_window_closed: 'The time to reply has passed or a decision was made',
+    not_seen: 'Open each violation before confirming them together',
+    bulk_only_attendance: 'Only attendance violations (late, absent, left early) can be confirmed together',
+    lawyer_removed: 'You have been removed from the duty roster and cannot check in, swap or ask for leave',
   },
 };
 

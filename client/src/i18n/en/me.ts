@@ -43,7 +43,7 @@ const me: Shape<typeof zh> = {
     take: 'I will take it',
     noSwaps: 'No swap requests',
     noNotifications: 'No notices',
-    requestStatus: { pending: 'Pending', open: 'Open', accepted: 'Awaiting approval', approved: 'Approved', rejected: 'Rejected', cancelled: 'Withdrawn' },
+    requestStatus: { pending: 'Pending', open: 'Open', accepted: 'Awaiting approval', approved: 'Approved', rejected: 'Rejected', cancelled: 'Withdrawn', repair_failed: 'Approved, but the rota could not be adjusted' },
   },
   requests: {
     title: 'Leave & swaps',
@@ -64,6 +64,12 @@ const me: Shape<typeof zh> = {
     dutyRemoved: 'Rota changed: your duty on {when} is cancelled. Reason: {reason}',
     swapRequested: 'A colleague asks you to swap a duty.',
     swapRejected: 'Your swap request was not approved.',
+    violationProposed: 'A record of {when} awaits checking; you may reply under "My record" until {deadline}.',
+    violationConfirmed: 'Your record of {when} was confirmed as a violation. Reason: {reason}',
+    violationDismissed: 'Your record of {when} was found not to be a violation.',
+    disciplineWarning: 'Warning: one confirmed violation within {months} months. Another one removes you from the roster.',
+    disciplineRemoved: 'You have been removed from the duty roster; your later duties go to other lawyers.',
+    disciplineReversed: 'A violation decision was reversed.',
   },
   holidays: {
     title: 'Holidays',

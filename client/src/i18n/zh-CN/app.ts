@@ -24,6 +24,8 @@ export default {
     audit: '操作日志',
     live: '实时看板',
     checkin: '签到',
+    violations: '违规处理',
+    myRecord: '我的记录',
     login: '登录',
     logout: '退出登录',
     password: '修改密码',

@@ -40,5 +40,12 @@ export default {
     wrong_current_password: '当前密码不正确',
     password_unchanged: '新密码不能与当前密码相同',
     password_contains_username: '密码中不能包含用户名',
+    violation_not_found: '找不到该违规记录',
+    already_decided: '该违规已处理，如需更改请由管理员撤销决定',
+    not_decided: '只有已处理的违规才能撤销',
+    reply_window_closed: '说明期限已过或已作出决定',
+    not_seen: '请先逐条查看后再批量确认',
+    bulk_only_attendance: '只有签到类违规（迟到、缺岗、早退）可以批量确认',
+    lawyer_removed: '您已被清退出值班名册，不能签到、调班或请假',
   },
 };

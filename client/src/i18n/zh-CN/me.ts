@@ -40,7 +40,7 @@ export default {
     take: '我来值班',
     noSwaps: '没有调班申请',
     noNotifications: '没有通知',
-    requestStatus: { pending: '待审批', open: '待接受', accepted: '待审批', approved: '已批准', rejected: '未批准', cancelled: '已撤回' },
+    requestStatus: { pending: '待审批', open: '待接受', accepted: '待审批', approved: '已批准', rejected: '未批准', cancelled: '已撤回', repair_failed: '已批准，但排班调整失败' },
   },
   requests: {
     title: '请假与调班',
@@ -61,6 +61,12 @@ export default {
     dutyRemoved: '排班变更：您 {when} 的值班已取消。原因：{reason}',
     swapRequested: '有同事向您提出调班申请，请查看。',
     swapRejected: '调班申请未获批准。',
+    violationProposed: '您于 {when} 有一条待核实的记录，可在 {deadline} 前在“我的记录”中说明情况。',
+    violationConfirmed: '您 {when} 的记录已确认为违规。理由：{reason}',
+    violationDismissed: '您 {when} 的记录经核实不构成违规。',
+    disciplineWarning: '纪律警告：您在 {months} 个月内有 1 次确认违规，再有一次将被清退。',
+    disciplineRemoved: '您已被清退出值班律师名册，后续值班将由其他律师承担。',
+    disciplineReversed: '违规认定已撤销。',
   },
   holidays: {
     title: '节假日',
