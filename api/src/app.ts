@@ -27,6 +27,12 @@ import { notificationRoutes } from './modules/notifications/notifications.routes
 import { rotaRoutes } from './modules/rotas/rotas.routes';
 import { shiftRoutes } from './modules/shifts/shifts.routes';
 import { swapRoutes } from './modules/swaps/swaps.routes';
+import { feedbackRoutes } from './modules/feedback/feedback.routes';
+import type { FeedbackPolicy } from './modules/feedback/feedback.deadlines';
+import type { ProofOfWorkPolicy } from './modules/feedback/proof-of-work';
+import { hotlineRoutes } from './modules/hotline/hotline.routes';
+import { defaultPublicLimits, type PublicLimits } from './modules/public/public.limits';
+import { publicRoutes } from './modules/public/public.routes';
 
 export interface AppDeps extends HealthDeps {
   logger: Logger;
@@ -41,6 +47,10 @@ export interface AppDeps extends HealthDeps {
   planInWorker?: boolean;
   /** ZHIBAN_CHECKIN_SECRET; unset: generated and stored in the database. */
   checkinSecret?: string;
+  /** Per-IP limits of the public lookup and feedback. */
+  publicLimits?: PublicLimits;
+  feedback?: FeedbackPolicy;
+  proofOfWork?: ProofOfWorkPolicy;
 }
 
 export const defaultLoginLimit: LoginLimit = { max: 10, windowMs: 15 * 60_000 };
@@ -100,6 +110,8 @@ export function createApp(deps: AppDeps): Express {
     events: deps.events,
     planInWorker: deps.planInWorker,
     checkinSecret: deps.checkinSecret,
+    feedback: deps.feedback,
+    proofOfWork: deps.proofOfWork,
   });
   // Every route below is declared with its access; mountRoutes puts the guard in front of each.
   app.locals.routeRegistry = mountRoutes(
@@ -120,6 +132,9 @@ export function createApp(deps: AppDeps): Express {
       ...feedRoutes(services.feeds),
       ...boardRoutes(services.board),
       ...checkinRoutes(services.checkins, services.attendance, services.liveboard),
+      ...publicRoutes(services.lookup, services.feedback, deps.publicLimits ?? defaultPublicLimits),
+      ...feedbackRoutes(services.feedback),
+      ...hotlineRoutes(services.hotline),
     ],
     createGuard(services.auth),
   );

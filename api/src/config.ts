@@ -32,6 +32,10 @@ const schema = z.object({
   checkinSecret: z.string().min(16).optional(),
   /** REDIS_URL — with several API processes, Socket.IO events reach every process through Redis. */
   redisUrl: z.string().url().optional(),
+  /** ZHIBAN_FEEDBACK_ACCEPT_DAYS — working days staff have to accept or reject feedback. */
+  feedbackAcceptWorkingDays: z.coerce.number().int().min(1).max(60).default(5),
+  /** ZHIBAN_FEEDBACK_CONCLUDE_DAYS — days from receipt by which feedback must be concluded. */
+  feedbackConcludeDays: z.coerce.number().int().min(1).max(365).default(30),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -50,6 +54,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDist: env.ZHIBAN_CLIENT_DIST || undefined,
     checkinSecret: env.ZHIBAN_CHECKIN_SECRET || undefined,
     redisUrl: env.REDIS_URL || undefined,
+    feedbackAcceptWorkingDays: env.ZHIBAN_FEEDBACK_ACCEPT_DAYS || undefined,
+    feedbackConcludeDays: env.ZHIBAN_FEEDBACK_CONCLUDE_DAYS || undefined,
     seedDemo: env.ZHIBAN_SEED_DEMO === '1' ? 'always' : env.ZHIBAN_SEED_DEMO === '0' ? 'never' : undefined,
   });
   if (!parsed.success) {

@@ -1,5 +1,6 @@
 import type { RotaStatus, RotaSummary } from '../../contracts/rotas';
 import { shortLived } from '../../lib/short-lived';
+import { recordTimeline } from './rotas.timeline';
 import { PublicationModel, RotaModel, RotaVersionModel, versionKey, type PublicationDoc, type RotaDoc, type RotaVersionDoc, type SlotFields } from './rotas.model';
 
 export type StoredRota = Omit<RotaDoc, '_id'> & { id: string };
@@ -147,13 +148,22 @@ export async function markRotaPublished(rotaId: string, version: number): Promis
  * Stores slots as a published version and makes it current, outside the publishing job
  * (benchmarks and fixtures that need published duties without planning).
  */
-export async function writeDuties(rotaId: string, version: number, slots: SlotFields[], period?: { from: string; to: string }): Promise<number> {
+export async function writeDuties(
+  rotaId: string,
+  version: number,
+  slots: SlotFields[],
+  period?: { from: string; to: string },
+  opts: { publishedAt?: Date; reason?: string | null } = {},
+): Promise<number> {
   const days = slots.map((s) => s.day).sort();
   const span = period ?? { from: days[0] ?? '0000-01-01', to: days[days.length - 1] ?? '0000-01-01' };
-  await insertVersion({ rotaId, version, slots, publishedAt: new Date(), publishedBy: 'system', reason: null, changes: [] });
+  const publishedAt = opts.publishedAt ?? new Date();
+  await insertVersion({ rotaId, version, slots, publishedAt, publishedBy: 'system', reason: opts.reason ?? null, changes: [] });
   const current = await currentVersionOf(rotaId);
   if (current === null || current < version) await switchPublication(rotaId, current, version, span);
   await markRotaPublished(rotaId, version);
+  const rota = await findRota(rotaId);
+  await recordTimeline({ id: rotaId, postIds: rota?.postIds ?? [...new Set(slots.map((s) => s.postId))], from: span.from, to: span.to }, { version, publishedAt, slots });
   return slots.reduce((n, s) => n + s.lawyerIds.length, 0);
 }
 
