@@ -12,6 +12,7 @@ import type { ServiceOptions, Services } from './modules/services';
 import { systemClock } from './lib/clock';
 import { DEMO_ACCOUNTS, demoLoginsText, seedDemo } from './seed/demo';
 import { seedDemoRotas } from './seed/demoRotas';
+import { seedDemoHistory } from './seed/demoHistory';
 import { countUsers } from './modules/users/users.repository';
 import { version } from './version';
 
@@ -83,8 +84,17 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     logger.info({ logins: DEMO_ACCOUNTS.map((a) => `${a.username} / ${a.password}`) }, 'demo logins');
     process.stdout.write(`\nDemo data seeded. Demo logins (username / password):\n${demoLoginsText()}\n\n`);
   }
-  services.jobs.start();
-  services.detector.start();
+  const startBackgroundWork = () => {
+    services.jobs.start();
+    services.detector.start();
+  };
+  // The demo's past three months (rotas, amendments, swaps, check-ins) are filled in while the
+  // server already answers; background jobs and the detector start once that is done.
+  if (seedNow) {
+    void seedDemoHistory({ now: systemClock.now(), logger })
+      .then((history) => logger.info({ history }, 'demo history seeded'), (err: unknown) => logger.error({ err }, 'seeding the demo history failed'))
+      .finally(startBackgroundWork);
+  } else startBackgroundWork();
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
