@@ -92,6 +92,8 @@ export function createApp(deps: AppDeps): Express {
           // Map tiles come from a configurable source; images may be data: URIs (QR codes).
           'img-src': ["'self'", 'data:', 'blob:', 'https:'],
           'connect-src': ["'self'", 'ws:', 'wss:'],
+          // The proof-of-work widget on the public feedback form solves in web workers.
+          'worker-src': ["'self'", 'blob:'],
         },
       },
     }),

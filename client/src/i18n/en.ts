@@ -8,12 +8,13 @@ import board from './en/board';
 import checkin from './en/checkin';
 import kiosk from './en/kiosk';
 import live from './en/live';
+import publicPages from './en/public';
 import me from './en/me';
 import posts from './en/posts';
 import rotas from './en/rotas';
 import type { Shape } from './shape';
 import type zhCN from './zh-CN';
 
-const en: Shape<typeof zhCN> = { ...app, ...auth, ...errors, ...lawyers, ...imports, ...posts, ...admin, ...rotas, ...me, ...board, ...kiosk, ...checkin, ...live };
+const en: Shape<typeof zhCN> = { ...app, ...auth, ...errors, ...lawyers, ...imports, ...posts, ...admin, ...rotas, ...me, ...board, ...kiosk, ...checkin, ...live, ...publicPages };
 
 export default en;
