@@ -5,6 +5,7 @@ import type { Logger } from '../lib/logger';
 import { localDay } from '../lib/local-day';
 import { addDays } from '../../../scheduler/src/index';
 import { dutyTimes, evaluateAttendance } from '../modules/attendance/attendance.rules';
+import { AttendanceEventModel } from '../modules/attendance/attendance.model';
 import { dutyKeyOf } from '../modules/attendance/attendance.service';
 import { CheckinModel, type CheckinDoc } from '../modules/checkins/checkins.model';
 import { DEFAULT_SETTINGS } from '../modules/checkins/checkins.service';
@@ -120,7 +121,7 @@ async function amend(services: Services, clock: ReturnType<typeof movableClock>,
         done++;
         break;
       } catch {
-        // This colleague breaks a rule (district, kind, rest); try the next.
+        // This colleague breaks a rule (monthly cap, district, kind, rest); try the next.
       }
     }
   }
@@ -161,7 +162,12 @@ async function swap(services: Services, clock: ReturnType<typeof movableClock>, 
 /** Check-ins for every duty that ended before `now`, and the events the attendance rules find in them. */
 async function attend(services: Services, clock: ReturnType<typeof movableClock>, from: string, now: Date, rnd: Random): Promise<{ checkins: number; events: number }> {
   const duties = (await services.rotas.duties({ from, to: localDay(ZONE, now) })).filter((d) => new Date(d.end) < now);
-  const existing = new Set((await CheckinModel.find({ day: { $gte: from } }).select({ dutyKey: 1 }).lean<{ dutyKey: string }[]>()).map((c) => c.dutyKey));
+  // Duties already attended (or found absent) by an earlier run are left as they are.
+  const seen = [
+    ...(await CheckinModel.find({ day: { $gte: from } }).select({ dutyKey: 1 }).lean<{ dutyKey: string }[]>()),
+    ...(await AttendanceEventModel.find({ day: { $gte: from } }).select({ dutyKey: 1 }).lean<{ dutyKey: string }[]>()),
+  ];
+  const existing = new Set(seen.map((c) => c.dutyKey));
   const docs: CheckinDoc[] = [];
   const evaluated: { duty: Duty; inAt: Date | null; outAt: Date | null }[] = [];
   for (const duty of duties) {
