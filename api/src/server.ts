@@ -13,6 +13,8 @@ import { systemClock } from './lib/clock';
 import { DEMO_ACCOUNTS, demoLoginsText, seedDemo } from './seed/demo';
 import { seedDemoRotas } from './seed/demoRotas';
 import { seedDemoHistory } from './seed/demoHistory';
+import { backfillTimelines } from './modules/rotas/rotas.timeline';
+import { findRota, findVersion, listAllVersionKeys } from './modules/rotas/rotas.repository';
 import { countUsers } from './modules/users/users.repository';
 import { version } from './version';
 
@@ -84,6 +86,10 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     logger.info({ logins: DEMO_ACCOUNTS.map((a) => `${a.username} / ${a.password}`) }, 'demo logins');
     process.stdout.write(`\nDemo data seeded. Demo logins (username / password):\n${demoLoginsText()}\n\n`);
   }
+  void backfillTimelines({ versions: listAllVersionKeys, rota: findRota, version: findVersion }).then(
+    (written) => written > 0 && logger.info({ written }, 'public lookup timelines built from stored rota versions'),
+    (err: unknown) => logger.error({ err }, 'building the public lookup timelines failed'),
+  );
   const startBackgroundWork = () => {
     services.jobs.start();
     services.detector.start();

@@ -1,6 +1,8 @@
 import type { Duty } from '../../../api/src/contracts/rotas';
 import { publicDutySchema } from '../../../api/src/contracts/public';
 import { DutyTimelineModel } from '../../../api/src/modules/rotas/timeline.model';
+import { backfillTimelines } from '../../../api/src/modules/rotas/rotas.timeline';
+import { findRota, findVersion, listAllVersionKeys } from '../../../api/src/modules/rotas/rotas.repository';
 import type { Services } from '../../../api/src/modules/services';
 import { useTestDatabase } from '../../support/db';
 import { buildWorld, lawyerAccount, publishRota, type World } from '../../support/rota-world';
@@ -130,5 +132,17 @@ describe('the public lookup', () => {
     expect(res.status).toBe(200);
     expect(res.body.map((p: { code: string }) => p.code)).toEqual([world.posts[0]!.code]);
     expect(Object.keys(res.body[0]).sort()).toEqual(['address', 'channel', 'code', 'district', 'id', 'kind', 'location', 'name', 'openingHours', 'timeZone']);
+  });
+
+  it('when a database has rotas published before timelines existed, then they are built once from the stored versions with the same answers', async () => {
+    const before = await namesAt('2026-06-01T01:59:59.999Z');
+    const after = await namesAt('2026-06-01T02:00:00.000Z');
+    await DutyTimelineModel.deleteMany({});
+    expect((await lookup(world.posts[0]!.code, '2026-06-01T02:00:00.000Z')).body.reason).toBe('no_rota');
+    const load = { versions: listAllVersionKeys, rota: findRota, version: findVersion };
+    expect(await backfillTimelines(load)).toBeGreaterThan(0);
+    expect(await backfillTimelines(load)).toBe(0);
+    expect(await namesAt('2026-06-01T01:59:59.999Z')).toEqual(before);
+    expect(await namesAt('2026-06-01T02:00:00.000Z')).toEqual(after);
   });
 });

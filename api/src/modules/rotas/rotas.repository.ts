@@ -204,3 +204,8 @@ export async function findCurrentDuties(filter: { from: string; to: string; lawy
   }
   return out.sort((a, b) => a.start.getTime() - b.start.getTime() || a.postId.localeCompare(b.postId) || a.lawyerId.localeCompare(b.lawyerId));
 }
+
+/** Every stored version's key (rota and number), for one-off maintenance such as timeline backfills. */
+export async function listAllVersionKeys(): Promise<{ rotaId: string; version: number }[]> {
+  return RotaVersionModel.find({}).select({ rotaId: 1, version: 1 }).lean<{ rotaId: string; version: number }[]>();
+}

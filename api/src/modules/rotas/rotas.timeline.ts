@@ -90,3 +90,22 @@ export async function publishedAt(postId: string, timeZone: string, at: Date): P
   slots.sort((a, b) => a.slot.start.getTime() - b.slot.start.getTime() || a.slot.id.localeCompare(b.slot.id));
   return { covered, slots };
 }
+
+/**
+ * Databases whose rotas were published before timelines existed get them once, from the stored
+ * versions (in version order, so each entry keeps its own publication moment).
+ */
+export async function backfillTimelines(load: {
+  versions(): Promise<{ rotaId: string; version: number }[]>;
+  rota(id: string): Promise<{ id: string; postIds: string[]; from: string; to: string } | null>;
+  version(rotaId: string, version: number): Promise<{ version: number; publishedAt: Date; slots: SlotFields[] } | null>;
+}): Promise<number> {
+  if ((await DutyTimelineModel.estimatedDocumentCount()) > 0) return 0;
+  let written = 0;
+  const all = (await load.versions()).sort((a, b) => a.rotaId.localeCompare(b.rotaId) || a.version - b.version);
+  for (const v of all) {
+    const [rota, version] = await Promise.all([load.rota(v.rotaId), load.version(v.rotaId, v.version)]);
+    if (rota && version) written += await recordTimeline(rota, version);
+  }
+  return written;
+}
