@@ -64,6 +64,8 @@ const me: Shape<typeof zh> = {
     dutyRemoved: 'Rota changed: your duty on {when} is cancelled. Reason: {reason}',
     swapRequested: 'A colleague asks you to swap a duty.',
     swapRejected: 'Your swap request was not approved.',
+    praised: 'A member of the public praised your duty on {when} at {post}.',
+    complaintUpheld: 'A complaint about your duty on {when} at {post} was upheld.',
   },
   holidays: {
     title: 'Holidays',

@@ -61,6 +61,8 @@ export default {
     dutyRemoved: '排班变更：您 {when} 的值班已取消。原因：{reason}',
     swapRequested: '有同事向您提出调班申请，请查看。',
     swapRejected: '调班申请未获批准。',
+    praised: '您 {when} 在{post}的值班收到群众表扬。',
+    complaintUpheld: '您 {when} 在{post}的值班被投诉，经核查属实。',
   },
   holidays: {
     title: '节假日',
