@@ -6,7 +6,8 @@ const apiTarget = `http://localhost:${process.env.PORT || 3000}`;
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [vue()],
+  // altcha-widget is a web component (the proof-of-work check on the public feedback form).
+  plugins: [vue({ template: { compilerOptions: { isCustomElement: (tag) => tag === 'altcha-widget' } } })],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: {
     port: 5173,

@@ -28,6 +28,12 @@ import { rotaRoutes } from './modules/rotas/rotas.routes';
 import { shiftRoutes } from './modules/shifts/shifts.routes';
 import { swapRoutes } from './modules/swaps/swaps.routes';
 import { disciplineRoutes } from './modules/discipline/discipline.routes';
+import { feedbackRoutes } from './modules/feedback/feedback.routes';
+import type { FeedbackPolicy } from './modules/feedback/feedback.deadlines';
+import type { ProofOfWorkPolicy } from './modules/feedback/proof-of-work';
+import { hotlineRoutes } from './modules/hotline/hotline.routes';
+import { defaultPublicLimits, type PublicLimits } from './modules/public/public.limits';
+import { publicRoutes } from './modules/public/public.routes';
 
 export interface AppDeps extends HealthDeps {
   logger: Logger;
@@ -44,6 +50,10 @@ export interface AppDeps extends HealthDeps {
   checkinSecret?: string;
   /** ZHIBAN_REPLY_WINDOW_DAYS and ZHIBAN_DISCIPLINE_PERIOD_MONTHS. */
   discipline?: ServiceOptions['discipline'];
+  /** Per-IP limits of the public lookup and feedback. */
+  publicLimits?: PublicLimits;
+  feedback?: FeedbackPolicy;
+  proofOfWork?: ProofOfWorkPolicy;
 }
 
 export const defaultLoginLimit: LoginLimit = { max: 10, windowMs: 15 * 60_000 };
@@ -85,6 +95,8 @@ export function createApp(deps: AppDeps): Express {
           // Map tiles come from a configurable source; images may be data: URIs (QR codes).
           'img-src': ["'self'", 'data:', 'blob:', 'https:'],
           'connect-src': ["'self'", 'ws:', 'wss:'],
+          // The proof-of-work widget on the public feedback form solves in web workers.
+          'worker-src': ["'self'", 'blob:'],
         },
       },
     }),
@@ -104,6 +116,8 @@ export function createApp(deps: AppDeps): Express {
     planInWorker: deps.planInWorker,
     checkinSecret: deps.checkinSecret,
     discipline: deps.discipline,
+    feedback: deps.feedback,
+    proofOfWork: deps.proofOfWork,
   });
   // Every route below is declared with its access; mountRoutes puts the guard in front of each.
   app.locals.routeRegistry = mountRoutes(
@@ -125,6 +139,9 @@ export function createApp(deps: AppDeps): Express {
       ...boardRoutes(services.board),
       ...checkinRoutes(services.checkins, services.attendance, services.liveboard),
       ...disciplineRoutes(services.discipline),
+      ...publicRoutes(services.lookup, services.feedback, deps.publicLimits ?? defaultPublicLimits),
+      ...feedbackRoutes(services.feedback),
+      ...hotlineRoutes(services.hotline),
     ],
     createGuard(services.auth),
   );

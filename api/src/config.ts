@@ -45,6 +45,10 @@ const schema = z.object({
   replyWindowDays: z.coerce.number().int().min(0).max(60).default(3),
   /** ZHIBAN_DISCIPLINE_PERIOD_MONTHS — months in which confirmed violations count (一次警告、二次清退). */
   disciplinePeriodMonths: z.coerce.number().int().min(1).max(120).default(12),
+  /** ZHIBAN_FEEDBACK_ACCEPT_DAYS — working days staff have to accept or reject feedback. */
+  feedbackAcceptWorkingDays: z.coerce.number().int().min(1).max(60).default(5),
+  /** ZHIBAN_FEEDBACK_CONCLUDE_DAYS — days from receipt by which feedback must be concluded. */
+  feedbackConcludeDays: z.coerce.number().int().min(1).max(365).default(30),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -81,6 +85,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cacheTtlMs: parseTtls(env.ZHIBAN_CACHE_TTL_MS),
     replyWindowDays: env.ZHIBAN_REPLY_WINDOW_DAYS || undefined,
     disciplinePeriodMonths: env.ZHIBAN_DISCIPLINE_PERIOD_MONTHS || undefined,
+    feedbackAcceptWorkingDays: env.ZHIBAN_FEEDBACK_ACCEPT_DAYS || undefined,
+    feedbackConcludeDays: env.ZHIBAN_FEEDBACK_CONCLUDE_DAYS || undefined,
     seedDemo: env.ZHIBAN_SEED_DEMO === '1' ? 'always' : env.ZHIBAN_SEED_DEMO === '0' ? 'never' : undefined,
   });
   if (!parsed.success) {

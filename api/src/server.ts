@@ -13,6 +13,9 @@ import type { ServiceOptions, Services } from './modules/services';
 import { systemClock } from './lib/clock';
 import { DEMO_ACCOUNTS, demoLoginsText, seedDemo } from './seed/demo';
 import { seedDemoRotas } from './seed/demoRotas';
+import { seedDemoHistory } from './seed/demoHistory';
+import { backfillTimelines } from './modules/rotas/rotas.timeline';
+import { findRota, findVersion, listAllVersionKeys } from './modules/rotas/rotas.repository';
 import { countUsers } from './modules/users/users.repository';
 import { version } from './version';
 
@@ -73,6 +76,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     events,
     checkinSecret: config.checkinSecret,
     discipline: { replyWindowDays: config.replyWindowDays, periodMonths: config.disciplinePeriodMonths },
+    feedback: { acceptWorkingDays: config.feedbackAcceptWorkingDays, concludeDays: config.feedbackConcludeDays, timeZone: 'Asia/Shanghai' },
   });
   const services = app.locals.services as Services;
   const httpServer = http.createServer(app);
@@ -85,9 +89,22 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     logger.info({ logins: DEMO_ACCOUNTS.map((a) => `${a.username} / ${a.password}`) }, 'demo logins');
     process.stdout.write(`\nDemo data seeded. Demo logins (username / password):\n${demoLoginsText()}\n\n`);
   }
-  services.jobs.start();
-  services.detector.start();
-  services.eligibilityCheck.start();
+  void backfillTimelines({ versions: listAllVersionKeys, rota: findRota, version: findVersion }).then(
+    (written) => written > 0 && logger.info({ written }, 'public lookup timelines built from stored rota versions'),
+    (err: unknown) => logger.error({ err }, 'building the public lookup timelines failed'),
+  );
+  const startBackgroundWork = () => {
+    services.jobs.start();
+    services.detector.start();
+    services.eligibilityCheck.start();
+  };
+  // The demo's past three months (rotas, amendments, swaps, check-ins) are filled in while the
+  // server already answers; background jobs and the detector start once that is done.
+  if (seedNow) {
+    void seedDemoHistory({ now: systemClock.now(), logger })
+      .then((history) => logger.info({ history }, 'demo history seeded'), (err: unknown) => logger.error({ err }, 'seeding the demo history failed'))
+      .finally(startBackgroundWork);
+  } else startBackgroundWork();
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

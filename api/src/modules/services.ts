@@ -31,6 +31,15 @@ import { createImportsService } from './imports/imports.service';
 import { createPostsService } from './posts/posts.service';
 import { createAuthService, type SessionPolicy } from './users/auth.service';
 import { createUsersService } from './users/users.service';
+import { findCheckinsOfDuties, loadOrCreateSecret } from './checkins/checkins.repository';
+import { defaultFeedbackPolicy, type FeedbackPolicy } from './feedback/feedback.deadlines';
+import { claimChallenge } from './feedback/feedback.repository';
+import { createFeedbackService } from './feedback/feedback.service';
+import { createProofOfWork, defaultProofOfWork, type ProofOfWorkPolicy } from './feedback/proof-of-work';
+import { recordsPlaceholder } from './feedback/records-placeholder';
+import { createHotlineService } from './hotline/hotline.service';
+import { createPublicService } from './public/public.service';
+import { publishedAt } from './rotas/rotas.timeline';
 
 export interface ServiceOptions {
   clock: Clock;
@@ -51,6 +60,10 @@ export interface ServiceOptions {
   checkinSecret?: string;
   /** Reply window and counting period of discipline (defaults: 3 days, 12 months). */
   discipline?: DisciplinePolicy;
+  /** Feedback deadlines (working days to accept, days to conclude). */
+  feedback?: FeedbackPolicy;
+  /** The public form's proof-of-work difficulty. */
+  proofOfWork?: ProofOfWorkPolicy;
 }
 
 export const defaultSessionPolicy: SessionPolicy = { idleMinutes: 120, absoluteHours: 12 };
@@ -127,7 +140,40 @@ export function createServices(opts: ServiceOptions) {
   });
   lateDiscipline.service = discipline;
   const eligibilityCheck = createNightlyEligibilityCheck({ clock, logger: opts.logger, jobs, lawyers, lease: { acquire: acquireLease, release: releaseLease } });
-  return { discipline, eligibilityCheck, audit, auth, users, lawyers, posts, imports, jobs, calendar, shifts, notifications, rotas, absences, swaps, feeds, board, attendance, checkins, liveboard, detector };
+  const lookup = createPublicService({
+    clock,
+    activePosts: findActivePosts,
+    postsByIds: findPostsByIds,
+    postByCode: findPostByCode,
+    publishedAt,
+    lawyers: findPlanningLawyers,
+    checkinsOf: findCheckinsOfDuties,
+  });
+  const feedback = createFeedbackService({
+    clock,
+    policy: opts.feedback ?? defaultFeedbackPolicy,
+    audit,
+    calendar,
+    lookup,
+    proofOfWork: createProofOfWork({ clock, policy: opts.proofOfWork ?? defaultProofOfWork, secret: () => loadOrCreateSecret('altcha-hmac'), claim: claimChallenge }),
+    discipline: discipline.port,
+    dossier: lawyers,
+    notify: notifications.notify,
+  });
+  const hotline = createHotlineService({
+    clock,
+    audit,
+    lookup,
+    feedback,
+    duties: rotas.duties,
+    attendanceOf: checkins.attendanceOf,
+    lawyers: findPlanningLawyers,
+    lawyerPhone: async (actor, id) => (await lawyers.dossier(actor, id)).lawyer.phone ?? null,
+    postAddress: async (id) => (await findPostsByIds([id]))[0]?.address ?? '',
+    // Replace with the duty-records service once it is composed here.
+    records: recordsPlaceholder,
+  });
+  return { discipline, eligibilityCheck, audit, auth, users, lawyers, posts, imports, jobs, calendar, shifts, notifications, rotas, absences, swaps, feeds, board, attendance, checkins, liveboard, detector, lookup, feedback, hotline };
 }
 
 export type Services = ReturnType<typeof createServices>;

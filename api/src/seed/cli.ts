@@ -1,7 +1,8 @@
 /**
  * npm run seed -- --demo [--reset]
  *   --demo   seed the Nanjing demo world (38 posts, 340 lawyers, one account per role, and a
- *            published rota for every post for the current and the next month)
+ *            published rota for every post for the current and the next month, and the past three
+ *            months with amendments, swaps, check-ins and attendance events)
  *   --reset  drop the database first
  * Connects to MONGODB_URI, or starts the embedded database exactly as the server does.
  */
@@ -13,6 +14,7 @@ import { openDatabase } from '../server';
 import { createServices, defaultSessionPolicy } from '../modules/services';
 import { demoLoginsText, seedDemo } from './demo';
 import { seedDemoRotas } from './demoRotas';
+import { seedDemoHistory } from './demoHistory';
 
 async function main(argv: string[]): Promise<number> {
   const flags = new Set(argv);
@@ -29,9 +31,11 @@ async function main(argv: string[]): Promise<number> {
     const summary = await seedDemo({ clock: systemClock, reset: flags.has('--reset') });
     const services = createServices({ clock: systemClock, session: defaultSessionPolicy, logger });
     const rotas = await seedDemoRotas(services, systemClock);
+    const history = await seedDemoHistory({ now: systemClock.now(), logger });
     process.stdout.write(
       `Seeded ${summary.posts} new posts, ${summary.lawyers} new lawyers, accounts: ${summary.accounts.join(', ') || 'none new'}, ` +
-        `published rotas: ${rotas.map((r) => `${r.month} (${r.duties} duties)`).join(', ') || 'none new'} ` +
+        `published rotas: ${rotas.map((r) => `${r.month} (${r.duties} duties)`).join(', ') || 'none new'}, ` +
+        `history: ${history.months.join(', ') || 'none new'} (${history.amendments} amendments, ${history.swaps} swaps, ${history.checkins} check-ins, ${history.attendanceEvents} attendance events) ` +
         `(${Date.now() - started} ms).\nDemo logins (username / password):\n${demoLoginsText()}\n`,
     );
     return 0;

@@ -8,6 +8,7 @@ import board from './en/board';
 import checkin from './en/checkin';
 import kiosk from './en/kiosk';
 import live from './en/live';
+import publicPages from './en/public';
 import me from './en/me';
 import posts from './en/posts';
 import rotas from './en/rotas';
@@ -16,6 +17,8 @@ import discipline from './en/discipline';
 import type { Shape } from './shape';
 import type zhCN from './zh-CN';
 
-const en: Shape<typeof zhCN> = { ...app, ...auth, ...errors, ...lawyers, ...imports, ...posts, ...admin, ...rotas, ...me, ...board, ...kiosk, ...checkin, ...live, ...engine, ...discipline };
+
+
+const en: Shape<typeof zhCN> = { ...app, ...auth, ...errors, ...lawyers, ...imports, ...posts, ...admin, ...rotas, ...me, ...board, ...kiosk, ...checkin, ...live, ...engine, ...discipline, ...publicPages };
 
 export default en;

@@ -8,10 +8,13 @@ import board from './zh-CN/board';
 import checkin from './zh-CN/checkin';
 import kiosk from './zh-CN/kiosk';
 import live from './zh-CN/live';
+import publicPages from './zh-CN/public';
 import me from './zh-CN/me';
 import posts from './zh-CN/posts';
 import rotas from './zh-CN/rotas';
 import engine from './zh-CN/engine';
 import discipline from './zh-CN/discipline';
 
-export default { ...app, ...auth, ...errors, ...lawyers, ...imports, ...posts, ...admin, ...rotas, ...me, ...board, ...kiosk, ...checkin, ...live, ...engine, ...discipline };
+
+
+export default { ...app, ...auth, ...errors, ...lawyers, ...imports, ...posts, ...admin, ...rotas, ...me, ...board, ...kiosk, ...checkin, ...live, ...engine, ...discipline, ...publicPages };

@@ -28,9 +28,21 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/lookup',
     name: 'lookup',
-    component: () => import('@/pages/SectionPage.vue'),
-    props: { section: 'lookup' },
+    component: () => import('@/pages/public/LookupPage.vue'),
     meta: { title: 'nav.lookup' },
+  },
+  {
+    path: '/feedback/:code?',
+    name: 'feedback-status',
+    component: () => import('@/pages/public/FeedbackStatusPage.vue'),
+    props: true,
+    meta: { title: 'feedbackStatus.title' },
+  },
+  {
+    path: '/staff/feedback',
+    name: 'staff-feedback',
+    component: () => import('@/pages/feedback/FeedbackPage.vue'),
+    meta: { title: 'staffFeedback.title', roles: ['admin', 'coordinator'] },
   },
   { path: '/lawyer', name: 'lawyer', redirect: '/me' },
   {
@@ -69,8 +81,7 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/hotline',
     name: 'hotline',
-    component: () => import('@/pages/SectionPage.vue'),
-    props: { section: 'hotline' },
+    component: () => import('@/pages/hotline/HotlineDeskPage.vue'),
     meta: { title: 'nav.hotline', roles: ['hotline', ...staff] },
   },
   { path: '/staff', redirect: { name: 'lawyers' } },

@@ -111,6 +111,23 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | string[]> = {
   'POST /violations/:id/decision': STAFF,
   'POST /violations/:id/reversal': ['admin'],
   'GET /discipline/lawyers/:id': STAFF,
+  // the public lookup and feedback (no account; per-IP limits), staff feedback, the hotline desk
+  'GET /public/posts': 'public',
+  'GET /public/duty': 'public',
+  'GET /public/feedback/challenge': 'public',
+  'POST /public/feedback': 'public',
+  'GET /public/feedback/:code': 'public',
+  'GET /feedback': ['admin', 'coordinator', 'hotline'],
+  'GET /feedback/overdue': STAFF,
+  'GET /feedback/:code': ['admin', 'coordinator', 'hotline'],
+  'POST /feedback/:code/accept': STAFF,
+  'POST /feedback/:code/reject': STAFF,
+  'POST /feedback/:code/handle': STAFF,
+  'POST /feedback/:code/conclude': STAFF,
+  'GET /hotline/search': ['hotline', 'admin', 'coordinator'],
+  'GET /hotline/duty': ['hotline', 'admin', 'coordinator'],
+  'POST /hotline/calls': ['hotline', 'admin', 'coordinator'],
+  'GET /lawyers/:id/duty-history': ['admin', 'coordinator', 'hotline', 'lawyer'],
 };
 
 /** Resources of this area that must never have a public route. */

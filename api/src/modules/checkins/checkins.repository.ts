@@ -62,14 +62,12 @@ export async function findByIdempotencyKey(lawyerId: string, idempotencyKey: str
 
 export async function findCheckinsOfDuties(dutyKeys: string[]): Promise<StoredCheckin[]> {
   if (dutyKeys.length === 0) return [];
-  if (dutyKeys.length <= 10) {
-    const ids = dutyKeys.flatMap((k) => [checkinId(k, 'in'), checkinId(k, 'out')]);
-    return (await Promise.all(ids.map((id) => CheckinModel.findById(id).lean<CheckinDoc>()))).filter((d): d is CheckinDoc => d !== null).map(plain);
-  }
+  // Always by primary key: a filter on dutyKey would read the whole (ever-growing) collection on FerretDB.
+  const ids = dutyKeys.flatMap((k) => [checkinId(k, 'in'), checkinId(k, 'out')]);
   const out: StoredCheckin[] = [];
-  for (let i = 0; i < dutyKeys.length; i += 500) {
-    const docs = await CheckinModel.find({ dutyKey: { $in: dutyKeys.slice(i, i + 500) } }).lean<CheckinDoc[]>();
-    out.push(...docs.map(plain));
+  for (let i = 0; i < ids.length; i += 200) {
+    const docs = await Promise.all(ids.slice(i, i + 200).map((id) => CheckinModel.findById(id).lean<CheckinDoc>()));
+    out.push(...docs.filter((d): d is CheckinDoc => d !== null).map(plain));
   }
   return out;
 }

@@ -10,6 +10,7 @@ import { instanceFor, type RotasDeps } from './rotas.context';
 import { conflict, diffSlots, violationKey } from './rotas.editing';
 import { currentVersionOf, findRota, findVersion, insertVersion, listVersions, markRotaPublished, switchPublication, type StoredRota } from './rotas.repository';
 import { engineRotaOf, violationView } from './rotas.views';
+import { recordTimeline } from './rotas.timeline';
 
 export const PUBLISH_JOB = 'publish-rota';
 const PUBLISH_LEASE = 'rota-publication';
@@ -119,6 +120,7 @@ export function createRotaPublishing(deps: RotasDeps) {
       throw new Error(`rota ${rotaId} moved on to version ${now} meanwhile`);
     });
     await ctx.step('rota', () => markRotaPublished(rotaId, version));
+    await ctx.step('timeline', () => recordTimeline({ id: rotaId, postIds: rota.postIds, from: rota.from, to: rota.to }, v));
     await ctx.progress(1, 3, 'notify');
     const notified = await ctx.step('notify', () => notifyLawyers(rota, version));
     await ctx.progress(3, 3, 'done');

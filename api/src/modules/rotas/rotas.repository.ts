@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import type { RotaStatus, RotaSummary } from '../../contracts/rotas';
 import { caches } from '../../db/cache';
+import { recordTimeline } from './rotas.timeline';
 import { PublicationModel, RotaModel, RotaVersionModel, versionKey, type PublicationDoc, type RotaDoc, type RotaVersionDoc, type SlotFields } from './rotas.model';
 
 export type { SlotFields };
@@ -159,13 +160,22 @@ export async function markRotaPublished(rotaId: string, version: number): Promis
  * Stores slots as a published version and makes it current, outside the publishing job
  * (benchmarks and fixtures that need published duties without planning).
  */
-export async function writeDuties(rotaId: string, version: number, slots: SlotFields[], period?: { from: string; to: string }): Promise<number> {
+export async function writeDuties(
+  rotaId: string,
+  version: number,
+  slots: SlotFields[],
+  period?: { from: string; to: string },
+  opts: { publishedAt?: Date; reason?: string | null } = {},
+): Promise<number> {
   const days = slots.map((s) => s.day).sort();
   const span = period ?? { from: days[0] ?? '0000-01-01', to: days[days.length - 1] ?? '0000-01-01' };
-  await insertVersion({ rotaId, version, slots, publishedAt: new Date(), publishedBy: 'system', reason: null, changes: [] });
+  const publishedAt = opts.publishedAt ?? new Date();
+  await insertVersion({ rotaId, version, slots, publishedAt, publishedBy: 'system', reason: opts.reason ?? null, changes: [] });
   const current = await currentVersionOf(rotaId);
   if (current === null || current < version) await switchPublication(rotaId, current, version, span);
   await markRotaPublished(rotaId, version);
+  const rota = await findRota(rotaId);
+  await recordTimeline({ id: rotaId, postIds: rota?.postIds ?? [...new Set(slots.map((s) => s.postId))], from: span.from, to: span.to }, { version, publishedAt, slots });
   return slots.reduce((n, s) => n + s.lawyerIds.length, 0);
 }
 
@@ -205,4 +215,9 @@ export async function findCurrentDuties(filter: { from: string; to: string; lawy
     }
   }
   return out.sort((a, b) => a.start.getTime() - b.start.getTime() || a.postId.localeCompare(b.postId) || a.lawyerId.localeCompare(b.lawyerId));
+}
+
+/** Every stored version's key (rota and number), for one-off maintenance such as timeline backfills. */
+export async function listAllVersionKeys(): Promise<{ rotaId: string; version: number }[]> {
+  return RotaVersionModel.find({}).select({ rotaId: 1, version: 1 }).lean<{ rotaId: string; version: number }[]>();
 }

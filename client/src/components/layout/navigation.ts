@@ -22,6 +22,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/staff/posts', key: 'nav.posts', roles: staff },
   { to: '/staff/rotas', key: 'nav.rotas', roles: staff },
   { to: '/staff/requests', key: 'nav.requests', roles: staff },
+  { to: '/staff/feedback', key: 'nav.feedback', roles: staff },
   { to: '/staff/calendar', key: 'nav.calendar', roles: staff },
   { to: '/staff/violations', key: 'nav.violations', roles: staff },
   { to: '/admin/users', key: 'nav.users', roles: ['admin'] },

@@ -25,6 +25,7 @@ const app: Shape<typeof zh> = {
     calendar: 'Holidays',
     users: 'Users',
     audit: 'Audit log',
+    feedback: 'Feedback',
     live: 'Live board',
     checkin: 'Check in',
     violations: 'Violations',

@@ -70,6 +70,8 @@ const me: Shape<typeof zh> = {
     disciplineWarning: 'Warning: one confirmed violation within {months} months. Another one removes you from the roster.',
     disciplineRemoved: 'You have been removed from the duty roster; your later duties go to other lawyers.',
     disciplineReversed: 'A violation decision was reversed.',
+    praised: 'A member of the public praised your duty on {when} at {post}.',
+    complaintUpheld: 'A complaint about your duty on {when} at {post} was upheld.',
   },
   holidays: {
     title: 'Holidays',

@@ -22,6 +22,7 @@ export default {
     calendar: '节假日',
     users: '用户管理',
     audit: '操作日志',
+    feedback: '表扬投诉',
     live: '实时看板',
     checkin: '签到',
     violations: '违规处理',

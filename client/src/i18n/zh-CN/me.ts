@@ -67,6 +67,8 @@ export default {
     disciplineWarning: '纪律警告：您在 {months} 个月内有 1 次确认违规，再有一次将被清退。',
     disciplineRemoved: '您已被清退出值班律师名册，后续值班将由其他律师承担。',
     disciplineReversed: '违规认定已撤销。',
+    praised: '您 {when} 在{post}的值班收到群众表扬。',
+    complaintUpheld: '您 {when} 在{post}的值班被投诉，经核查属实。',
   },
   holidays: {
     title: '节假日',

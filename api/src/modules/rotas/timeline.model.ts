@@ -1,0 +1,73 @@
+import mongoose, { Schema } from 'mongoose';
+
+/** One slot of a post as a version published it (the lawyers on it then). */
+export interface TimelineSlot {
+  id: string;
+  day: string;
+  localStart: string;
+  localEnd: string;
+  start: Date;
+  end: Date;
+  lawyerIds: string[];
+}
+
+/** What one published version of a rota said about one post in one month. */
+export interface TimelineEntry {
+  rotaId: string;
+  version: number;
+  publishedAt: Date;
+  /** The rota's period: days inside it without slots are closed days, not unpublished ones. */
+  from: string;
+  to: string;
+  slots: TimelineSlot[];
+}
+
+/**
+ * The published history of one post in one month (`_id` = `<postId>:<YYYY-MM>`): an entry per
+ * version that changed this post's slots in that month. "Who was on duty at post P at instant T,
+ * as published then" is one read by primary key, however many years of rotas there are.
+ */
+export interface DutyTimelineDoc {
+  _id: string;
+  postId: string;
+  month: string;
+  entries: TimelineEntry[];
+}
+
+const slotSchema = new Schema<TimelineSlot>(
+  {
+    id: { type: String, required: true },
+    day: { type: String, required: true },
+    localStart: { type: String, required: true },
+    localEnd: { type: String, required: true },
+    start: { type: Date, required: true },
+    end: { type: Date, required: true },
+    lawyerIds: { type: [String], default: [] },
+  },
+  { _id: false },
+);
+
+const entrySchema = new Schema<TimelineEntry>(
+  {
+    rotaId: { type: String, required: true },
+    version: { type: Number, required: true },
+    publishedAt: { type: Date, required: true },
+    from: { type: String, required: true },
+    to: { type: String, required: true },
+    slots: { type: [slotSchema], default: [] },
+  },
+  { _id: false },
+);
+
+const timelineSchema = new Schema<DutyTimelineDoc>(
+  {
+    _id: { type: String, required: true },
+    postId: { type: String, required: true },
+    month: { type: String, required: true },
+    entries: { type: [entrySchema], default: [] },
+  },
+  { versionKey: false },
+);
+
+export const DutyTimelineModel = mongoose.model<DutyTimelineDoc>('DutyTimeline', timelineSchema, 'duty_timelines');
+export const timelineKey = (postId: string, month: string) => `${postId}:${month}`;

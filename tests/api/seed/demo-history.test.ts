@@ -1,0 +1,41 @@
+import { AttendanceEventModel } from '../../../api/src/modules/attendance/attendance.model';
+import { CheckinModel } from '../../../api/src/modules/checkins/checkins.model';
+import { RotaVersionModel } from '../../../api/src/modules/rotas/rotas.model';
+import { DutyTimelineModel } from '../../../api/src/modules/rotas/timeline.model';
+import { seedDemoHistory } from '../../../api/src/seed/demoHistory';
+import { useTestDatabase } from '../../support/db';
+import { buildWorld } from '../../support/rota-world';
+import { createAccount, manualClock, useApp } from '../../support/zhiban';
+
+useTestDatabase();
+const clock = manualClock('2026-07-01T02:00:00Z');
+const app = useApp(() => ({ clock }));
+jest.setTimeout(180_000);
+
+it('when the demo history is seeded, then last month has a rota published ahead, changes published during it, and check-ins whose events the attendance rules produced', async () => {
+  await createAccount('admin', 'admin');
+  const world = await buildWorld(await app.as('admin'), 2, 24);
+  const summary = await seedDemoHistory({ now: clock.now(), months: 1 });
+  expect(summary.months).toEqual(['2026-06']);
+  expect(summary.amendments + summary.swaps).toBeGreaterThanOrEqual(1);
+
+  const versions = await RotaVersionModel.find({}).select({ slots: 0 }).sort({ version: 1 }).lean();
+  expect(versions[0]!.publishedAt.toISOString()).toBe('2026-05-22T02:00:00.000Z');
+  expect(versions.slice(1).every((v) => v.publishedAt > new Date('2026-06-01') && v.publishedAt < new Date('2026-07-01'))).toBe(true);
+  expect(await DutyTimelineModel.countDocuments()).toBe(world.posts.length);
+
+  const checkins = await CheckinModel.countDocuments({ kind: 'in' });
+  expect(checkins).toBeGreaterThan(0);
+  expect(await CheckinModel.countDocuments()).toBe(summary.checkins);
+  const events = await AttendanceEventModel.find({}).lean();
+  expect(events.length).toBe(summary.attendanceEvents);
+  // An absent event exactly for each duty without a check-in.
+  const absent = new Set(events.filter((e) => e.type === 'absent').map((e) => e.dutyKey));
+  const late = events.filter((e) => e.type === 'late');
+  expect(late.every((e) => e.minutes > 10)).toBe(true);
+  for (const key of absent) expect(await CheckinModel.findById(`${key}:in`).lean()).toBeNull();
+
+  const again = await seedDemoHistory({ now: clock.now(), months: 1 });
+  expect(again.months).toEqual([]);
+  expect(await CheckinModel.countDocuments()).toBe(summary.checkins);
+});
