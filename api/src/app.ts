@@ -27,6 +27,7 @@ import { notificationRoutes } from './modules/notifications/notifications.routes
 import { rotaRoutes } from './modules/rotas/rotas.routes';
 import { shiftRoutes } from './modules/shifts/shifts.routes';
 import { swapRoutes } from './modules/swaps/swaps.routes';
+import { recordRoutes } from './modules/records/records.routes';
 
 export interface AppDeps extends HealthDeps {
   logger: Logger;
@@ -41,6 +42,8 @@ export interface AppDeps extends HealthDeps {
   planInWorker?: boolean;
   /** ZHIBAN_CHECKIN_SECRET; unset: generated and stored in the database. */
   checkinSecret?: string;
+  /** Overrides of other areas' ports (tests observe what records report). */
+  discipline?: ServiceOptions['discipline'];
 }
 
 export const defaultLoginLimit: LoginLimit = { max: 10, windowMs: 15 * 60_000 };
@@ -100,6 +103,7 @@ export function createApp(deps: AppDeps): Express {
     events: deps.events,
     planInWorker: deps.planInWorker,
     checkinSecret: deps.checkinSecret,
+    discipline: deps.discipline,
   });
   // Every route below is declared with its access; mountRoutes puts the guard in front of each.
   app.locals.routeRegistry = mountRoutes(
@@ -120,6 +124,7 @@ export function createApp(deps: AppDeps): Express {
       ...feedRoutes(services.feeds),
       ...boardRoutes(services.board),
       ...checkinRoutes(services.checkins, services.attendance, services.liveboard),
+      ...recordRoutes(services.recordsArea),
     ],
     createGuard(services.auth),
   );

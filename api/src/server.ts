@@ -84,6 +84,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   }
   services.jobs.start();
   services.detector.start();
+  services.recordsArea.watch.start();
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -98,6 +99,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
       logger.info('shutting down');
       await services.jobs.stop();
       await services.detector.stop();
+      await services.recordsArea.watch.stop();
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
         httpServer.closeAllConnections();

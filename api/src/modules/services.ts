@@ -28,6 +28,10 @@ import { createImportsService } from './imports/imports.service';
 import { createPostsService } from './posts/posts.service';
 import { createAuthService, type SessionPolicy } from './users/auth.service';
 import { createUsersService } from './users/users.service';
+import { createRecordsArea } from './records/records.area';
+import type { DisciplinePort } from './discipline/discipline.port';
+import type { FeedbackStatsReader } from './feedback/feedback.port';
+import { countPublishedSlots } from './rotas/rotas.repository';
 
 export interface ServiceOptions {
   clock: Clock;
@@ -46,6 +50,10 @@ export interface ServiceOptions {
   };
   /** HMAC key of check-in codes (ZHIBAN_CHECKIN_SECRET); unset: generated and stored in the database. */
   checkinSecret?: string;
+  /** Discipline's port (records propose missing-record violations); unset: the records area's placeholder. */
+  discipline?: DisciplinePort;
+  /** Feedback counts for statistics; unset: the records area's placeholder. */
+  feedbackStats?: FeedbackStatsReader;
 }
 
 export const defaultSessionPolicy: SessionPolicy = { idleMinutes: 120, absoluteHours: 12 };
@@ -107,7 +115,22 @@ export function createServices(opts: ServiceOptions) {
     boardOf: liveboard.boardOf,
     onPosts: (moved) => opts.events?.liveboardPostsMoved?.(moved),
   });
-  return { audit, auth, users, lawyers, posts, imports, jobs, calendar, shifts, notifications, rotas, absences, swaps, feeds, board, attendance, checkins, liveboard, detector };
+  const recordsArea = createRecordsArea({
+    clock,
+    logger: opts.logger,
+    audit,
+    rotas,
+    checkins,
+    attendance,
+    notifications,
+    discipline: opts.discipline,
+    feedback: opts.feedbackStats,
+    postsByIds: findPostsByIds,
+    lawyersByIds: findPlanningLawyers,
+    publishedSlots: countPublishedSlots,
+    lease: { acquire: acquireLease, release: releaseLease },
+  });
+  return { recordsArea, audit, auth, users, lawyers, posts, imports, jobs, calendar, shifts, notifications, rotas, absences, swaps, feeds, board, attendance, checkins, liveboard, detector };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -194,3 +194,18 @@ export async function findCurrentDuties(filter: { from: string; to: string; lawy
   }
   return out.sort((a, b) => a.start.getTime() - b.start.getTime() || a.postId.localeCompare(b.postId) || a.lawyerId.localeCompare(b.lawyerId));
 }
+
+/** Slots of the published rotas per day in a period: how many, and how many have every lawyer they need. */
+export async function countPublishedSlots(from: string, to: string): Promise<Map<string, { slots: number; filled: number }>> {
+  const out = new Map<string, { slots: number; filled: number }>();
+  for (const pub of (await publications.get()).filter((p) => p.from <= to && p.to >= from)) {
+    for (const s of await slotsOfVersion(pub._id, pub.version)) {
+      if (s.day < from || s.day > to) continue;
+      const c = out.get(s.day) ?? { slots: 0, filled: 0 };
+      c.slots++;
+      if (s.lawyerIds.length >= s.lawyersNeeded) c.filled++;
+      out.set(s.day, c);
+    }
+  }
+  return out;
+}

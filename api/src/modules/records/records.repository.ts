@@ -1,0 +1,198 @@
+import { createHash } from 'node:crypto';
+import {
+  DeadlineModel,
+  DutyRecordMarkModel,
+  DutyRecordModel,
+  FastTrackCaseModel,
+  LawyerYearCountsModel,
+  RecordCaseModel,
+  RecordDayCountsModel,
+  RecordDocumentModel,
+  RecordsSettingModel,
+  SubsidyMonthModel,
+  type DeadlineDoc,
+  type DutyRecordDoc,
+  type DutyRecordMarkDoc,
+  type FastTrackCaseDoc,
+  type RecordDocumentDoc,
+  type RecordsSettingDoc,
+  type SubsidyMonthDoc,
+} from './records.model';
+
+const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
+
+/** A 24-hex id from a caller and their request key: the same request always gets the same id. */
+export function keyedId(owner: string, clientKey: string): string {
+  return createHash('sha256').update(`${owner}|${clientKey}`).digest('hex').slice(0, 24);
+}
+
+/** Inserts a record; false when its id exists (a retry). */
+export async function insertRecord(doc: DutyRecordDoc): Promise<boolean> {
+  try {
+    await DutyRecordModel.create(doc);
+    return true;
+  } catch (err) {
+    if (isDuplicate(err)) return false;
+    throw err;
+  }
+}
+
+export const findRecord = (id: string) => DutyRecordModel.findById(id).lean<DutyRecordDoc>();
+
+export async function findRecords(ids: string[]): Promise<DutyRecordDoc[]> {
+  const docs = await Promise.all(ids.map((id) => findRecord(id)));
+  return docs.filter((d): d is DutyRecordDoc => d !== null);
+}
+
+export async function setRecordFields(id: string, set: Partial<DutyRecordDoc>): Promise<void> {
+  await DutyRecordModel.updateOne({ _id: id }, { $set: set });
+}
+
+export const findMark = (dutyKey: string) => DutyRecordMarkModel.findById(dutyKey).lean<DutyRecordMarkDoc>();
+
+export async function findMarks(dutyKeys: string[]): Promise<Map<string, DutyRecordMarkDoc>> {
+  const out = new Map<string, DutyRecordMarkDoc>();
+  for (let i = 0; i < dutyKeys.length; i += 50) {
+    const docs = await Promise.all(dutyKeys.slice(i, i + 50).map((k) => findMark(k)));
+    for (const d of docs) if (d) out.set(d._id, d);
+  }
+  return out;
+}
+
+/** Adds a record to its duty's mark (once: `$addToSet` on the id, counts only when it was new). */
+export async function addToMark(r: Pick<DutyRecordDoc, '_id' | 'dutyKey' | 'lawyerId' | 'day' | 'kind'>): Promise<void> {
+  const res = await DutyRecordMarkModel.updateOne(
+    { _id: r.dutyKey, recordIds: { $ne: r._id } },
+    { $push: { recordIds: r._id }, $inc: { [`kinds.${r.kind}`]: 1 }, $setOnInsert: { lawyerId: r.lawyerId, day: r.day, toldAt: null, proposedAt: null } },
+    { upsert: true },
+  ).catch((err: unknown) => {
+    // The upsert met an existing mark that already holds the id: nothing to add.
+    if (isDuplicate(err)) return null;
+    throw err;
+  });
+  void res;
+}
+
+export async function setMarkFlag(dutyKey: string, lawyerId: string, day: string, field: 'toldAt' | 'proposedAt', at: Date): Promise<boolean> {
+  try {
+    const res = await DutyRecordMarkModel.updateOne(
+      { _id: dutyKey, [field]: null },
+      { $set: { [field]: at }, $setOnInsert: { lawyerId, day, recordIds: [], kinds: {}, ...(field === 'toldAt' ? { proposedAt: null } : { toldAt: null }) } },
+      { upsert: true },
+    );
+    return res.modifiedCount + res.upsertedCount === 1;
+  } catch (err) {
+    if (isDuplicate(err)) return false;
+    throw err;
+  }
+}
+
+/** Adds to one day's counters and a lawyer's year. */
+export async function incrementCounts(day: string, lawyerYear: string, counts: Record<string, number>, yearCounts: Record<string, number>): Promise<void> {
+  const inc = (c: Record<string, number>) => Object.fromEntries(Object.entries(c).map(([k, v]) => [`counts.${k}`, v]));
+  if (Object.keys(counts).length) await RecordDayCountsModel.updateOne({ _id: day }, { $inc: inc(counts) }, { upsert: true });
+  if (Object.keys(yearCounts).length) await LawyerYearCountsModel.updateOne({ _id: lawyerYear }, { $inc: inc(yearCounts) }, { upsert: true });
+}
+
+export async function dayCounts(days: string[]): Promise<Map<string, Record<string, number>>> {
+  const out = new Map<string, Record<string, number>>();
+  for (let i = 0; i < days.length; i += 50) {
+    const docs = await Promise.all(days.slice(i, i + 50).map((d) => RecordDayCountsModel.findById(d).lean()));
+    for (const d of docs) if (d) out.set(d._id, d.counts ?? {});
+  }
+  return out;
+}
+
+export async function lawyerYearCounts(lawyerId: string, year: number): Promise<Record<string, number>> {
+  return (await LawyerYearCountsModel.findById(`${lawyerId}:${year}`).lean())?.counts ?? {};
+}
+
+/** Whether this case number is new (first record of the case). */
+export async function claimCase(caseNumber: string, day: string): Promise<boolean> {
+  try {
+    await RecordCaseModel.create({ _id: createHash('sha256').update(caseNumber.toUpperCase()).digest('hex'), day });
+    return true;
+  } catch (err) {
+    if (isDuplicate(err)) return false;
+    throw err;
+  }
+}
+
+export async function saveDocument(doc: RecordDocumentDoc): Promise<void> {
+  await RecordDocumentModel.replaceOne({ _id: doc._id }, doc, { upsert: true });
+}
+
+export const findDocument = (id: string) => RecordDocumentModel.findById(id).lean<RecordDocumentDoc>();
+
+export async function insertDeadline(doc: DeadlineDoc): Promise<void> {
+  await DeadlineModel.create(doc).catch((err: unknown) => {
+    if (!isDuplicate(err)) throw err;
+  });
+}
+
+export const findDeadline = (id: string) => DeadlineModel.findById(id).lean<DeadlineDoc>();
+
+/** Open clocks only: done ones leave the `open` set, so this stays as small as the work in hand. */
+export const findOpenDeadlines = () => DeadlineModel.find({ open: true }).lean<DeadlineDoc[]>();
+
+/** Marks a clock done; returns the outcome it set (met), or null when it had one already (missed). */
+export async function completeDeadline(id: string, at: Date): Promise<{ done: boolean; met: boolean }> {
+  const met = await DeadlineModel.updateOne({ _id: id, open: true, outcome: null, dueAt: { $gte: at } }, { $set: { doneAt: at, open: false, outcome: 'met' } });
+  if (met.modifiedCount === 1) return { done: true, met: true };
+  const late = await DeadlineModel.updateOne({ _id: id, open: true }, { $set: { doneAt: at, open: false } });
+  return { done: late.modifiedCount === 1, met: false };
+}
+
+/** Sets `missed` once the due time passed; true when this call set it. */
+export async function markMissed(id: string): Promise<boolean> {
+  const res = await DeadlineModel.updateOne({ _id: id, outcome: null }, { $set: { outcome: 'missed' } });
+  return res.modifiedCount === 1;
+}
+
+export async function markReminded(id: string, field: 'remindedSoonAt' | 'remindedOverdueAt', at: Date): Promise<boolean> {
+  const res = await DeadlineModel.updateOne({ _id: id, [field]: null }, { $set: { [field]: at } });
+  return res.modifiedCount === 1;
+}
+
+export async function insertCase(doc: FastTrackCaseDoc): Promise<boolean> {
+  try {
+    await FastTrackCaseModel.create(doc);
+    return true;
+  } catch (err) {
+    if (isDuplicate(err)) return false;
+    throw err;
+  }
+}
+
+export const findCase = (id: string) => FastTrackCaseModel.findById(id).lean<FastTrackCaseDoc>();
+
+/** Open cases (bounded by the work in hand), or a lawyer's. */
+export function findCases(filter: { lawyerId?: string; open?: boolean }): Promise<FastTrackCaseDoc[]> {
+  const q: Record<string, unknown> = {};
+  if (filter.lawyerId) q.lawyerId = filter.lawyerId;
+  if (filter.open !== undefined) q.open = filter.open;
+  return FastTrackCaseModel.find(q).sort({ receivedAt: -1 }).limit(500).lean<FastTrackCaseDoc[]>();
+}
+
+export async function setCaseFields(id: string, set: Partial<FastTrackCaseDoc>): Promise<void> {
+  await FastTrackCaseModel.updateOne({ _id: id }, { $set: set });
+}
+
+export const findSetting = (id: string) => RecordsSettingModel.findById(id).lean<RecordsSettingDoc>();
+
+export async function saveSetting(doc: RecordsSettingDoc): Promise<void> {
+  await RecordsSettingModel.replaceOne({ _id: doc._id }, doc, { upsert: true });
+}
+
+export const findLockedMonth = (month: string) => SubsidyMonthModel.findById(month).lean<SubsidyMonthDoc>();
+
+/** Locks a month; false when it was locked already (the primary key decides between racing staff). */
+export async function insertLockedMonth(doc: SubsidyMonthDoc): Promise<boolean> {
+  try {
+    await SubsidyMonthModel.create(doc);
+    return true;
+  } catch (err) {
+    if (isDuplicate(err)) return false;
+    throw err;
+  }
+}
