@@ -48,7 +48,11 @@ export async function setRecordFields(id: string, set: Partial<DutyRecordDoc>): 
   await DutyRecordModel.updateOne({ _id: id }, { $set: set });
 }
 
-export const findMark = (dutyKey: string) => DutyRecordMarkModel.findById(dutyKey).lean<DutyRecordMarkDoc>();
+/** A duty's mark; fields an upsert left out (FerretDB may drop empty ones) read as empty. */
+export async function findMark(dutyKey: string): Promise<DutyRecordMarkDoc | null> {
+  const d = await DutyRecordMarkModel.findById(dutyKey).lean<DutyRecordMarkDoc>();
+  return d ? { ...d, recordIds: d.recordIds ?? [], kinds: d.kinds ?? {}, toldAt: d.toldAt ?? null, proposedAt: d.proposedAt ?? null } : null;
+}
 
 export async function findMarks(dutyKeys: string[]): Promise<Map<string, DutyRecordMarkDoc>> {
   const out = new Map<string, DutyRecordMarkDoc>();

@@ -47,8 +47,7 @@ export function recordRoutes(area: RecordsArea): AnyRoute[] {
       schemas: { body: recordBody, response: schema.dutyRecordResponse },
       async handler({ actor, body, res }) {
         const r = await records.create(actor!, body);
-        res.status(r.replayed ? 200 : 201);
-        return r;
+        res.status(r.replayed ? 200 : 201).json(r);
       },
     }),
     defineRoute({
@@ -132,8 +131,7 @@ export function recordRoutes(area: RecordsArea): AnyRoute[] {
       schemas: { body: fastTrackBody, response: schema.fastTrackResponse },
       async handler({ actor, body, res }) {
         const c = await fastTrack.register(actor!, body);
-        res.status(c.replayed ? 200 : 201);
-        return c;
+        res.status(c.replayed ? 200 : 201).json(c);
       },
     }),
     defineRoute({
