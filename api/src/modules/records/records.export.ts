@@ -66,7 +66,7 @@ export async function subsidyWorkbook(s: SubsidyStatement): Promise<Buffer> {
   ws.getCell(1, 1).font = { bold: true, size: 16 };
   ws.getCell(1, 1).alignment = { horizontal: 'center' };
   ws.mergeCells(2, 1, 2, headers.length);
-  ws.getCell(2, 1).value = `编制单位：法律援助中心　　${s.locked ? `已锁定：${s.lockedAt?.slice(0, 10)}（${s.lockedBy}）` : '未锁定（审核中）'}　　单位：元`;
+  ws.getCell(2, 1).value = `编制单位：法律援助中心  ${s.locked ? `已锁定：${s.lockedAt?.slice(0, 10)}（${s.lockedBy}）` : '未锁定（审核中）'}  单位：元`;
   const head = ws.addRow(headers);
   bold(head);
   [6, 10, 22, 28, 12, 12, 14, 16, 14, 12, 14].forEach((w, i) => (ws.getColumn(i + 1).width = w));
