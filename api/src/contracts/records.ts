@@ -225,7 +225,7 @@ export const SUBSIDY_POST_KINDS = ['detention_centre', 'procuratorate', 'court',
 const yuan = z.number().int().min(0).max(100_000);
 export const subsidyRatesBody = z.object({
   /** Yuan per attended duty, per post kind: `short` below `longFromHours`, `long` from it. */
-  rates: z.record(z.enum(SUBSIDY_POST_KINDS), z.object({ short: yuan, long: yuan })),
+  rates: z.partialRecord(z.enum(SUBSIDY_POST_KINDS), z.object({ short: yuan, long: yuan })),
   longFromHours: z.number().min(0.5).max(24),
   /** Extra yuan per plea statement witnessed. */
   perPleaWitnessed: yuan,
