@@ -12,6 +12,7 @@ import type { ServiceOptions, Services } from './modules/services';
 import { systemClock } from './lib/clock';
 import { DEMO_ACCOUNTS, demoLoginsText, seedDemo } from './seed/demo';
 import { seedDemoRotas } from './seed/demoRotas';
+import { seedDemoRecords } from './seed/demoRecords';
 import { countUsers } from './modules/users/users.repository';
 import { version } from './version';
 
@@ -79,6 +80,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   await services.checkins.prepare();
   if (seedNow) {
     logger.info({ rotas: await seedDemoRotas(services, systemClock) }, 'demo rotas published');
+    logger.info({ records: await seedDemoRecords(services, systemClock) }, 'demo duty records');
     logger.info({ logins: DEMO_ACCOUNTS.map((a) => `${a.username} / ${a.password}`) }, 'demo logins');
     process.stdout.write(`\nDemo data seeded. Demo logins (username / password):\n${demoLoginsText()}\n\n`);
   }

@@ -13,6 +13,7 @@ import { openDatabase } from '../server';
 import { createServices, defaultSessionPolicy } from '../modules/services';
 import { demoLoginsText, seedDemo } from './demo';
 import { seedDemoRotas } from './demoRotas';
+import { seedDemoRecords } from './demoRecords';
 
 async function main(argv: string[]): Promise<number> {
   const flags = new Set(argv);
@@ -29,9 +30,11 @@ async function main(argv: string[]): Promise<number> {
     const summary = await seedDemo({ clock: systemClock, reset: flags.has('--reset') });
     const services = createServices({ clock: systemClock, session: defaultSessionPolicy, logger });
     const rotas = await seedDemoRotas(services, systemClock);
+    const records = await seedDemoRecords(services, systemClock);
     process.stdout.write(
       `Seeded ${summary.posts} new posts, ${summary.lawyers} new lawyers, accounts: ${summary.accounts.join(', ') || 'none new'}, ` +
-        `published rotas: ${rotas.map((r) => `${r.month} (${r.duties} duties)`).join(', ') || 'none new'} ` +
+        `published rotas: ${rotas.map((r) => `${r.month} (${r.duties} duties)`).join(', ') || 'none new'}, ` +
+        `duty records: ${records.records} on ${records.dutiesWithCheckin} attended duties, ${records.fastTrackCases} fast-track cases ` +
         `(${Date.now() - started} ms).\nDemo logins (username / password):\n${demoLoginsText()}\n`,
     );
     return 0;
