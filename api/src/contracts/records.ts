@@ -3,10 +3,11 @@
  *
  *   POST  /api/records                          RecordBody → DutyRecord (201; 200 replayed)   lawyer
  *   GET   /api/records/mine?from&to              → DutyRecord[] (own duties in the period)     lawyer
+ *   GET   /api/records/mine/duties               → RecordableDuty[] (begun, last 14 days)      lawyer
  *   GET   /api/records?lawyerId&from&to | dutyKey → DutyRecord[]                               admin, coordinator
  *   GET   /api/records/:id                       → DutyRecord                                  owner lawyer, admin, coordinator
  *   POST  /api/records/:id/forwarded             → DutyRecord (aid application forwarded)     owner lawyer
- *   PUT   /api/records/:id/document   multipart `file` (≤ 2 MB) → DutyRecord                   owner lawyer
+ *   POST  /api/records/:id/document   multipart `file` (≤ 2 MB) → DutyRecord                   owner lawyer
  *   GET   /api/records/:id/document              → the file                                    owner lawyer, admin, coordinator
  *   GET   /api/records/settings | PUT            → RecordsSettings                             admin, coordinator
  *   POST  /api/fast-track                        FastTrackBody → FastTrackCase (201)           lawyer (own), admin, coordinator
@@ -113,6 +114,17 @@ export const staffRecordsQuery = z.union([
 ]);
 export type StaffRecordsQuery = z.infer<typeof staffRecordsQuery>;
 export const recordIdParams = z.object({ id: z.string().regex(/^[0-9a-f]{24}$/) });
+
+/** A duty the lawyer may still record on, newest first. */
+export interface RecordableDuty {
+  dutyKey: string;
+  day: string;
+  postName: string;
+  localStart: string;
+  localEnd: string;
+  start: Instant;
+  records: number;
+}
 
 export interface Deadline {
   id: string;

@@ -71,6 +71,8 @@ describe('recording a duty’s work', () => {
     const mark = await DutyRecordMarkModel.findById(dutyKey).lean();
     expect(mark?.recordIds.sort()).toEqual([...ids].sort());
 
+    const recordable = await lawyer.get('/records/mine/duties');
+    expect(recordable.body.find((d: { dutyKey: string }) => d.dutyKey === dutyKey)).toMatchObject({ day: '2026-06-01', records: 7 });
     const mine = await lawyer.get('/records/mine?from=2026-06-01&to=2026-06-01');
     expect(mine.body.map((r: { id: string }) => r.id)).toEqual(ids);
     const staff = await w.coord.get(`/records?dutyKey=${encodeURIComponent(dutyKey)}`);
@@ -131,7 +133,7 @@ describe('the legal opinion document', () => {
     const opinion = await lawyer.post('/records', { kind: 'legal_opinion', dutyKey: dutyKeyOf(duty), clientKey: clientKey(), data: sample.legal_opinion('玄检刑诉〔2026〕9号') });
     const form = new FormData();
     form.append('file', new Blob([Buffer.from('%PDF-1.4 法律意见书')], { type: 'application/pdf' }), '法律意见书.pdf');
-    const put = await lawyer.request('PUT', `/records/${opinion.body.id}/document`, form);
+    const put = await lawyer.request('POST', `/records/${opinion.body.id}/document`, form);
     expect(put.status).toBe(200);
     expect(put.body.document).toMatchObject({ name: '法律意见书.pdf', contentType: 'application/pdf' });
     const stored = await RecordDocumentModel.findById(opinion.body.id).lean();
@@ -142,14 +144,14 @@ describe('the legal opinion document', () => {
 
     const big = new FormData();
     big.append('file', new Blob([Buffer.alloc(2 * 1024 * 1024 + 1)], { type: 'application/pdf' }), 'big.pdf');
-    const tooBig = await lawyer.request('PUT', `/records/${opinion.body.id}/document`, big);
+    const tooBig = await lawyer.request('POST', `/records/${opinion.body.id}/document`, big);
     expect([tooBig.status, tooBig.body.error.code]).toEqual([413, 'file_too_large']);
     expect((await RecordDocumentModel.findById(opinion.body.id).lean())!.size).toBe(stored!.size);
 
     const meeting = await lawyer.post('/records', { kind: 'meeting', dutyKey: dutyKeyOf(duty), clientKey: clientKey(), data: sample.meeting() });
     const wrong = new FormData();
     wrong.append('file', new Blob(['x'], { type: 'application/pdf' }), 'x.pdf');
-    const refused = await lawyer.request('PUT', `/records/${meeting.body.id}/document`, wrong);
+    const refused = await lawyer.request('POST', `/records/${meeting.body.id}/document`, wrong);
     expect([refused.status, refused.body.error.code]).toEqual([400, 'not_a_legal_opinion']);
   });
 });

@@ -59,6 +59,13 @@ export function recordRoutes(area: RecordsArea): AnyRoute[] {
     }),
     defineRoute({
       method: 'get',
+      path: '/records/mine/duties',
+      access: ['lawyer'],
+      schemas: { response: schema.recordableDutiesResponse },
+      handler: ({ actor }) => records.recordableDuties(actor!),
+    }),
+    defineRoute({
+      method: 'get',
       path: '/records/mine/history',
       access: ['lawyer'],
       schemas: { query: historyQuery, response: schema.dutyHistoryResponse },
@@ -103,7 +110,7 @@ export function recordRoutes(area: RecordsArea): AnyRoute[] {
       handler: ({ actor, params }) => records.markForwarded(actor!, params.id),
     }),
     defineRoute({
-      method: 'put',
+      method: 'post',
       path: '/records/:id/document',
       access: ['lawyer'],
       upload: { field: 'file', maxBytes: MAX_DOCUMENT_BYTES },

@@ -127,4 +127,8 @@ export const dutyHistoryResponse = z.object({
   figures: z.object({ duties: z.number(), attended: z.number(), records: z.number(), byKind: kindCounts, fastTrackCases: z.number() }),
 });
 
+export const recordableDutiesResponse = z.array(
+  z.object({ dutyKey: z.string(), day: z.string(), postName: z.string(), localStart: z.string(), localEnd: z.string(), start: instant, records: z.number() }),
+);
+
 export const fileResponse = z.string().describe('the file itself');

@@ -4,6 +4,7 @@ import {
   type Deadline,
   type DutyRecord,
   type RecordBody,
+  type RecordableDuty,
   type RecordsSettings,
   type StaffRecordsQuery,
 } from '../../contracts/records';
@@ -263,6 +264,20 @@ export function createRecordsService(deps: RecordsDeps) {
     return docs.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   }
 
+  /** The caller's duties that have begun within the recording window, newest first, with how many records each has. */
+  async function recordableDuties(actor: Actor): Promise<RecordableDuty[]> {
+    if (!actor.lawyerId) return [];
+    const now = clock.now();
+    const t = today(now);
+    const duties = (await deps.rotas.duties({ from: addDays(t, -RECORD_WINDOW_DAYS), to: t, lawyerId: actor.lawyerId })).filter(
+      (d) => new Date(d.start).getTime() <= now.getTime() + HOUR_MS,
+    );
+    const marks = await findMarks(duties.map(dutyKeyOf));
+    return duties
+      .map((d) => ({ dutyKey: dutyKeyOf(d), day: d.day, postName: d.postName, localStart: d.localStart, localEnd: d.localEnd, start: d.start, records: marks.get(dutyKeyOf(d))?.recordIds.length ?? 0 }))
+      .reverse();
+  }
+
   async function mine(actor: Actor, from: string, to: string): Promise<DutyRecord[]> {
     if (!actor.lawyerId) return [];
     return views(await recordsOfDuties(await deps.rotas.duties({ from, to, lawyerId: actor.lawyerId })));
@@ -298,7 +313,7 @@ export function createRecordsService(deps: RecordsDeps) {
     return body;
   }
 
-  return { create, markForwarded, attachDocument, documentOf, mine, list, get, reader, forDuty: reader.forDuty, settings, updateSettings, recordsOfDuties, finishClock };
+  return { create, recordableDuties, markForwarded, attachDocument, documentOf, mine, list, get, reader, forDuty: reader.forDuty, settings, updateSettings, recordsOfDuties, finishClock };
 }
 
 export type RecordsService = ReturnType<typeof createRecordsService>;
