@@ -11,5 +11,6 @@ import live from './zh-CN/live';
 import me from './zh-CN/me';
 import posts from './zh-CN/posts';
 import rotas from './zh-CN/rotas';
+import records from './zh-CN/records';
 
-export default { ...app, ...auth, ...errors, ...lawyers, ...imports, ...posts, ...admin, ...rotas, ...me, ...board, ...kiosk, ...checkin, ...live };
+export default { ...app, ...auth, ...errors, ...lawyers, ...imports, ...posts, ...admin, ...rotas, ...me, ...board, ...kiosk, ...checkin, ...live, ...records };

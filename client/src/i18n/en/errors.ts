@@ -43,6 +43,18 @@ const errors: Shape<typeof zh> = {
     wrong_current_password: 'The current password is wrong',
     password_unchanged: 'The new password must differ from the current one',
     password_contains_username: 'The password must not contain the username',
+    duty_not_yours: 'This duty is not yours, has not begun or is too old to record',
+    duty_required: 'Choose the duty this record belongs to',
+    record_not_found: 'No such record',
+    fast_track_not_found: 'No such fast-track case',
+    not_an_aid_application: 'Only an aid application is forwarded',
+    not_a_legal_opinion: 'Only a legal opinion carries a document',
+    file_type_not_allowed: 'PDF, Word, JPEG, PNG or text only',
+    document_not_found: 'No document attached',
+    lawyer_required: 'Choose the lawyer',
+    received_in_future: 'The letter cannot arrive in the future',
+    month_locked: 'This month is locked',
+    month_not_over: 'A month can be locked once it is over',
   },
 };
 
