@@ -75,10 +75,12 @@ async function recordsForDuty(duty: Duty, post: Post, now: Date): Promise<{ reco
   let made = 0;
   let cases = 0;
   let minute = 15;
-  async function add(kind: RecordKind, title: string, data: Record<string, unknown>, caseNumber: string | null): Promise<DutyRecordDoc | null> {
+  async function add(kind: RecordKind, title: string, data: Record<string, unknown>, caseNumber: string | null): Promise<DutyRecordDoc> {
+    // Every random draw happens whether or not the record exists, so a second run walks the same path.
     const id = keyedId(duty.lawyerId, `demo-${dutyKey}-${n++}`);
-    if (await findRecord(id)) return null;
     minute += r.int(10, 35);
+    const existing = await findRecord(id);
+    if (existing) return existing;
     const doc: DutyRecordDoc = {
       _id: id,
       kind,
@@ -98,7 +100,7 @@ async function recordsForDuty(duty: Duty, post: Post, now: Date): Promise<{ reco
       document: null,
       counted: false,
     };
-    if (!(await insertRecord(doc))) return null;
+    if (!(await insertRecord(doc))) return (await findRecord(id))!;
     await countRecord(doc);
     made++;
     return doc;
@@ -122,12 +124,10 @@ async function recordsForDuty(duty: Duty, post: Post, now: Date): Promise<{ reco
   if (r.chance(0.1)) {
     const receivedAt = at(duty, 40);
     const rec = await add('aid_application', '法律援助申请', { applicantName: personName(r), receivedAt: receivedAt.toISOString(), forwardTo: `${post.district}法律援助中心` }, null);
-    if (rec) {
-      const late = r.chance(0.1);
-      const done = new Date(receivedAt.getTime() + (late ? 30 : r.int(2, 20)) * 3_600_000);
-      await clockFor(`rec:${rec._id}:aid_forward`, 'aid_forward', duty, '法律援助申请', receivedAt, new Date(receivedAt.getTime() + AID_FORWARD_MS), done, now);
-      if (done <= now) await setRecordFields(rec._id, { data: { ...rec.data, forwardedAt: done.toISOString() } });
-    }
+    const late = r.chance(0.1);
+    const done = new Date(receivedAt.getTime() + (late ? 30 : r.int(2, 20)) * 3_600_000);
+    await clockFor(`rec:${rec._id}:aid_forward`, 'aid_forward', duty, '法律援助申请', receivedAt, new Date(receivedAt.getTime() + AID_FORWARD_MS), done, now);
+    if (done <= now) await setRecordFields(rec._id, { data: { ...rec.data, forwardedAt: done.toISOString() } });
   }
   if ((post.kind === 'fast_track' || post.kind === 'procuratorate') && r.chance(0.35)) {
     const c = caseNo();

@@ -2,6 +2,7 @@ import { RECORD_KINDS, type DutyHistory, type RecordKind } from '../../contracts
 import type { Clock } from '../../lib/clock';
 import type { CheckinsService } from '../checkins/checkins.service';
 import type { RotasService } from '../rotas/rotas.service';
+import { attendanceByKey } from './attendance-batches';
 import { findMarks, lawyerYearCounts } from './records.repository';
 import { today } from './records.time';
 
@@ -12,7 +13,7 @@ export function createHistoryService(deps: { clock: Clock; rotas: Pick<RotasServ
     const t = today(now);
     const to = `${year}-12-31` < t ? `${year}-12-31` : t;
     const duties = `${year}-01-01` > t ? [] : await deps.rotas.duties({ from: `${year}-01-01`, to, lawyerId });
-    const attendance = await deps.checkins.attendanceOf(duties, now);
+    const attendance = await attendanceByKey(deps.checkins, duties, now);
     const marks = await findMarks(attendance.map((a) => a.dutyKey));
     const counts = await lawyerYearCounts(lawyerId, year);
     const byKind = Object.fromEntries(RECORD_KINDS.map((k) => [k, counts[k] ?? 0])) as Record<RecordKind, number>;

@@ -6,6 +6,7 @@ import type { CheckinsService } from '../checkins/checkins.service';
 import type { DisciplinePort } from '../discipline/discipline.port';
 import type { NotificationsService, NewNotification } from '../notifications/notifications.service';
 import type { RotasService } from '../rotas/rotas.service';
+import { attendanceByKey } from './attendance-batches';
 import { countDeadline } from './records.counters';
 import { findMarks, findOpenDeadlines, markMissed, markReminded, setMarkFlag } from './records.repository';
 import { dueSoonMs, type RecordsService } from './records.service';
@@ -77,7 +78,7 @@ export function createRecordsWatch(deps: RecordsWatchDeps) {
     const from = addDays(t, -(2 + Math.ceil(graceMs / (24 * HOUR_MS)) + 2));
     const duties = (await deps.rotas.duties({ from, to: addDays(t, -1) })).filter((d) => startOfDay(addDays(d.day, 2)) <= now);
     if (duties.length === 0) return { told: 0, proposed: 0 };
-    const attended = (await deps.checkins.attendanceOf(duties, now)).filter((a) => a.inAt !== null);
+    const attended = (await attendanceByKey(deps.checkins, duties, now)).filter((a) => a.inAt !== null);
     const marks = await findMarks(attended.map((a) => a.dutyKey));
     let told = 0;
     let proposed = 0;

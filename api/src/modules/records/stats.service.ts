@@ -7,6 +7,7 @@ import type { CheckinsService } from '../checkins/checkins.service';
 import type { FeedbackStatsReader } from '../feedback/feedback.port';
 import type { PlanningLawyer } from '../rotas/planning/planningInputs';
 import type { RotasService } from '../rotas/rotas.service';
+import { attendanceByKey } from './attendance-batches';
 import { parseCounterKey } from './records.counters';
 import type { DutyDaySheetDoc } from './records.model';
 import { dayCounts } from './records.repository';
@@ -45,8 +46,12 @@ export function createStatsService(deps: StatsDeps) {
       const hi = missing.at(-1)!;
       const wanted = new Set(missing);
       const duties = (await deps.rotas.duties({ from: lo, to: hi })).filter((d) => wanted.has(d.day));
-      const attendance = [];
-      for (let i = 0; i < duties.length; i += 500) attendance.push(...(await deps.checkins.attendanceOf(duties.slice(i, i + 500), now)));
+      // Duties not yet begun have no check-ins to read.
+      const begun = duties.filter((d) => new Date(d.start) <= now);
+      const attendance = [
+        ...(await attendanceByKey(deps.checkins, begun, now)),
+        ...(await deps.checkins.attendanceOf(duties.filter((d) => new Date(d.start) > now), now, { marks: false })),
+      ];
       const events = new Set((await deps.attendance.events({ from: lo, to: hi })).map((e) => `${e.dutyKey}:${e.type}`));
       const slots = await deps.publishedSlots(lo, hi);
       const fresh = new Map<string, DutyDaySheetDoc>(
