@@ -3,6 +3,7 @@ import type { Duty } from '../../../api/src/contracts/rotas';
 import { dutyKeyOf } from '../../../api/src/modules/attendance/attendance.service';
 import { AuditModel } from '../../../api/src/modules/audit/audit.model';
 import { DutyDaySheetModel, SubsidyMonthModel } from '../../../api/src/modules/records/records.model';
+import { splitPeriod } from '../../../api/src/modules/records/stats.service';
 import { subsidyLine } from '../../../api/src/modules/records/subsidy.service';
 import type { Services } from '../../../api/src/modules/services';
 import { useTestDatabase } from '../../support/db';
@@ -129,6 +130,14 @@ describe('statistics', () => {
     const overview = wb.getWorksheet('概况')!;
     const row = overview.getRows(1, overview.rowCount)!.find((r) => r.getCell(1).value === '认罪认罚具结书见证');
     expect(row?.getCell(2).value).toBe(tally.pleas);
+  });
+
+  it('when a period spans whole months, then they are read from month counters and the edges day by day', async () => {
+    expect(splitPeriod('2026-05-30', '2026-08-02')).toEqual({ months: ['2026-06', '2026-07'], days: ['2026-05-30', '2026-05-31', '2026-08-01', '2026-08-02'] });
+    expect(splitPeriod('2026-06-03', '2026-06-05')).toEqual({ months: [], days: ['2026-06-03', '2026-06-04', '2026-06-05'] });
+    const edges = (await w.coord.get('/stats/summary?from=2026-05-30&to=2026-07-02')).body;
+    const week = (await w.coord.get('/stats/summary?from=2026-06-01&to=2026-06-05')).body;
+    expect([edges.records, edges.consultations, edges.pleaStatements, edges.duties, edges.attended]).toEqual([week.records, week.consultations, week.pleaStatements, week.duties, week.attended]);
   });
 
   it('when the period is invalid, then it is refused', async () => {

@@ -85,6 +85,8 @@ export interface DutyRecordMarkDoc {
   lawyerId: string;
   day: string;
   recordIds: string[];
+  /** What the hotline desk shows of each record, so a duty's records are one read. */
+  items: { id: string; kind: string; title: string; at: Date }[];
   kinds: Record<string, number>;
   /** Set once the lawyer was told that the record is missing, and once it was proposed as a violation. */
   toldAt: Date | null;
@@ -98,6 +100,7 @@ export const DutyRecordMarkModel = mongoose.model<DutyRecordMarkDoc>(
       lawyerId: { type: String, required: true },
       day: { type: String, required: true },
       recordIds: { type: [String], default: [] },
+      items: { type: Schema.Types.Mixed, default: [] },
       kinds: { type: Schema.Types.Mixed, default: {} },
       toldAt: { type: Date, default: null },
       proposedAt: { type: Date, default: null },
@@ -119,6 +122,13 @@ export const RecordDayCountsModel = mongoose.model<RecordDayCountsDoc>(
   'RecordDayCounts',
   new Schema<RecordDayCountsDoc>({ _id: { type: String, required: true }, counts: { type: Schema.Types.Mixed, default: {} } }, { versionKey: false, minimize: false }),
   'record_day_counts',
+);
+
+/** The same counters per month (`_id` = YYYY-MM): a year's statistics read twelve documents. */
+export const RecordMonthCountsModel = mongoose.model<RecordDayCountsDoc>(
+  'RecordMonthCounts',
+  new Schema<RecordDayCountsDoc>({ _id: { type: String, required: true }, counts: { type: Schema.Types.Mixed, default: {} } }, { versionKey: false, minimize: false }),
+  'record_month_counts',
 );
 
 /** A lawyer's year (`_id` = `<lawyerId>:<year>`): counts by metric, for the dossier. */
@@ -268,6 +278,21 @@ export interface DutyDaySheetDoc {
   filledSlots: number;
   rows: { postId: string; lawyerId: string; hours: number; attended: boolean; late: boolean; absent: boolean; leftEarly: boolean }[];
 }
+/** A settled month's duty totals (`_id` = YYYY-MM), summed once from its day sheets. */
+export interface DutyMonthTotalsDoc {
+  _id: string;
+  computedAt: Date;
+  totals: { slots: number; filledSlots: number; duties: number; attended: number; onTime: number; late: number; absent: number; leftEarly: number };
+}
+export const DutyMonthTotalsModel = mongoose.model<DutyMonthTotalsDoc>(
+  'DutyMonthTotals',
+  new Schema<DutyMonthTotalsDoc>(
+    { _id: { type: String, required: true }, computedAt: { type: Date, required: true }, totals: { type: Schema.Types.Mixed, required: true } },
+    { versionKey: false },
+  ),
+  'duty_month_totals',
+);
+
 export const DutyDaySheetModel = mongoose.model<DutyDaySheetDoc>(
   'DutyDaySheet',
   new Schema<DutyDaySheetDoc>(

@@ -8,6 +8,7 @@ import {
   RecordCaseModel,
   RecordDayCountsModel,
   RecordDocumentModel,
+  RecordMonthCountsModel,
   RecordsSettingModel,
   SubsidyMonthModel,
   type DeadlineDoc,
@@ -51,7 +52,7 @@ export async function setRecordFields(id: string, set: Partial<DutyRecordDoc>): 
 /** A duty's mark; fields an upsert left out (FerretDB may drop empty ones) read as empty. */
 export async function findMark(dutyKey: string): Promise<DutyRecordMarkDoc | null> {
   const d = await DutyRecordMarkModel.findById(dutyKey).lean<DutyRecordMarkDoc>();
-  return d ? { ...d, recordIds: d.recordIds ?? [], kinds: d.kinds ?? {}, toldAt: d.toldAt ?? null, proposedAt: d.proposedAt ?? null } : null;
+  return d ? { ...d, recordIds: d.recordIds ?? [], items: d.items ?? [], kinds: d.kinds ?? {}, toldAt: d.toldAt ?? null, proposedAt: d.proposedAt ?? null } : null;
 }
 
 export async function findMarks(dutyKeys: string[]): Promise<Map<string, DutyRecordMarkDoc>> {
@@ -64,10 +65,10 @@ export async function findMarks(dutyKeys: string[]): Promise<Map<string, DutyRec
 }
 
 /** Adds a record to its duty's mark (once: `$addToSet` on the id, counts only when it was new). */
-export async function addToMark(r: Pick<DutyRecordDoc, '_id' | 'dutyKey' | 'lawyerId' | 'day' | 'kind'>): Promise<void> {
+export async function addToMark(r: Pick<DutyRecordDoc, '_id' | 'dutyKey' | 'lawyerId' | 'day' | 'kind' | 'title' | 'createdAt'>): Promise<void> {
   const res = await DutyRecordMarkModel.updateOne(
     { _id: r.dutyKey, recordIds: { $ne: r._id } },
-    { $push: { recordIds: r._id }, $inc: { [`kinds.${r.kind}`]: 1 }, $setOnInsert: { lawyerId: r.lawyerId, day: r.day, toldAt: null, proposedAt: null } },
+    { $push: { recordIds: r._id, items: { id: r._id, kind: r.kind, title: r.title, at: r.createdAt } }, $inc: { [`kinds.${r.kind}`]: 1 }, $setOnInsert: { lawyerId: r.lawyerId, day: r.day, toldAt: null, proposedAt: null } },
     { upsert: true },
   ).catch((err: unknown) => {
     // The upsert met an existing mark that already holds the id: nothing to add.
@@ -94,7 +95,10 @@ export async function setMarkFlag(dutyKey: string, lawyerId: string, day: string
 /** Adds to one day's counters and a lawyer's year. */
 export async function incrementCounts(day: string, lawyerYear: string, counts: Record<string, number>, yearCounts: Record<string, number>): Promise<void> {
   const inc = (c: Record<string, number>) => Object.fromEntries(Object.entries(c).map(([k, v]) => [`counts.${k}`, v]));
-  if (Object.keys(counts).length) await RecordDayCountsModel.updateOne({ _id: day }, { $inc: inc(counts) }, { upsert: true });
+  if (Object.keys(counts).length) {
+    await RecordDayCountsModel.updateOne({ _id: day }, { $inc: inc(counts) }, { upsert: true });
+    await RecordMonthCountsModel.updateOne({ _id: day.slice(0, 7) }, { $inc: inc(counts) }, { upsert: true });
+  }
   if (Object.keys(yearCounts).length) await LawyerYearCountsModel.updateOne({ _id: lawyerYear }, { $inc: inc(yearCounts) }, { upsert: true });
 }
 
@@ -105,6 +109,11 @@ export async function dayCounts(days: string[]): Promise<Map<string, Record<stri
     for (const d of docs) if (d) out.set(d._id, d.counts ?? {});
   }
   return out;
+}
+
+export async function monthCounts(months: string[]): Promise<Map<string, Record<string, number>>> {
+  const docs = await Promise.all(months.map((m) => RecordMonthCountsModel.findById(m).lean()));
+  return new Map(docs.filter((d) => d !== null).map((d) => [d!._id, d!.counts ?? {}]));
 }
 
 export async function lawyerYearCounts(lawyerId: string, year: number): Promise<Record<string, number>> {

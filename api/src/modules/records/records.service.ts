@@ -296,8 +296,10 @@ export function createRecordsService(deps: RecordsDeps) {
   const reader: DutyRecordsReader = {
     async forDuty(dutyKey: string): Promise<DutyRecordSummary[]> {
       const mark = await findMark(dutyKey);
-      const docs = mark ? await findRecords(mark.recordIds) : [];
-      return docs.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).map((d) => ({ id: d._id, kind: d.kind, at: d.createdAt, title: d.title }));
+      if (!mark) return [];
+      // Marks written before they carried the summaries fall back to the records themselves.
+      const items = mark.items.length === mark.recordIds.length ? mark.items : (await findRecords(mark.recordIds)).map((d) => ({ id: d._id, kind: d.kind, at: d.createdAt, title: d.title }));
+      return items.map((i) => ({ ...i, at: new Date(i.at) })).sort((a, b) => a.at.getTime() - b.at.getTime());
     },
   };
 

@@ -1,4 +1,4 @@
-import { DutyDaySheetModel, type DutyDaySheetDoc } from './records.model';
+import { DutyDaySheetModel, DutyMonthTotalsModel, type DutyDaySheetDoc, type DutyMonthTotalsDoc } from './records.model';
 
 export async function findSheets(days: string[]): Promise<Map<string, DutyDaySheetDoc>> {
   const out = new Map<string, DutyDaySheetDoc>();
@@ -11,4 +11,10 @@ export async function findSheets(days: string[]): Promise<Map<string, DutyDayShe
 
 export async function saveSheets(docs: DutyDaySheetDoc[]): Promise<void> {
   for (const d of docs) await DutyDaySheetModel.replaceOne({ _id: d._id }, d, { upsert: true });
+}
+
+export const findMonthTotals = (month: string) => DutyMonthTotalsModel.findById(month).lean<DutyMonthTotalsDoc>();
+
+export async function saveMonthTotals(doc: DutyMonthTotalsDoc): Promise<void> {
+  await DutyMonthTotalsModel.replaceOne({ _id: doc._id }, doc, { upsert: true });
 }

@@ -9,10 +9,10 @@ import type { PlanningLawyer } from '../rotas/planning/planningInputs';
 import type { RotasService } from '../rotas/rotas.service';
 import { attendanceByKey } from './attendance-batches';
 import { parseCounterKey } from './records.counters';
-import type { DutyDaySheetDoc } from './records.model';
-import { dayCounts } from './records.repository';
-import { addDays, daysBetween, startOfDay, today } from './records.time';
-import { findSheets, saveSheets } from './stats.repository';
+import type { DutyDaySheetDoc, DutyMonthTotalsDoc } from './records.model';
+import { dayCounts, monthCounts } from './records.repository';
+import { addDays, daysBetween, monthRange, startOfDay, today } from './records.time';
+import { findMonthTotals, findSheets, saveMonthTotals, saveSheets } from './stats.repository';
 
 export interface StatsDeps {
   clock: Clock;
@@ -27,6 +27,23 @@ export interface StatsDeps {
 
 /** A day's sheet is kept once nothing can change it: two days after it ended, every check-out and event is in. */
 const SHEET_SETTLES_AFTER_DAYS = 3;
+
+/** Whole months inside from..to, and the days at either edge outside them. */
+export function splitPeriod(from: string, to: string): { months: string[]; days: string[] } {
+  const months: string[] = [];
+  const days: string[] = [];
+  for (let d = from; d <= to; ) {
+    const { to: end } = monthRange(d.slice(0, 7));
+    if (d.endsWith('-01') && end <= to) {
+      months.push(d.slice(0, 7));
+      d = addDays(end, 1);
+    } else {
+      days.push(d);
+      d = addDays(d, 1);
+    }
+  }
+  return { months, days };
+}
 
 const emptyKinds = () => Object.fromEntries(RECORD_KINDS.map((k) => [k, 0])) as Record<RecordKind, number>;
 
@@ -75,44 +92,73 @@ export function createStatsService(deps: StatsDeps) {
     return days.map((d) => stored.get(d)!);
   }
 
-  /** Counter entries of the period: [day, metric, postId, lawyerId, n]. */
+  /** Counter entries of the period (whole months from the month counters, the edges day by day). */
   async function counterEntries(from: string, to: string) {
     const out: { day: string; metric: string; postId: string; lawyerId: string; n: number }[] = [];
-    for (const [day, counts] of await dayCounts(daysBetween(from, to))) {
+    const { months, days } = splitPeriod(from, to);
+    const add = (day: string, counts: Record<string, number>) => {
       for (const [key, n] of Object.entries(counts)) out.push({ day, ...parseCounterKey(key), n });
-    }
+    };
+    for (const [month, counts] of await monthCounts(months)) add(`${month}-01`, counts);
+    for (const [day, counts] of await dayCounts(days)) add(day, counts);
     return out;
   }
 
+  type Totals = DutyMonthTotalsDoc['totals'];
+  const totalsOf = (sheets: DutyDaySheetDoc[]): Totals => {
+    const rows = sheets.flatMap((x) => x.rows);
+    return {
+      slots: sheets.reduce((n, x) => n + x.slots, 0),
+      filledSlots: sheets.reduce((n, x) => n + x.filledSlots, 0),
+      duties: rows.length,
+      attended: rows.filter((r) => r.attended).length,
+      onTime: rows.filter((r) => r.attended && !r.late).length,
+      late: rows.filter((r) => r.late).length,
+      absent: rows.filter((r) => r.absent).length,
+      leftEarly: rows.filter((r) => r.leftEarly).length,
+    };
+  };
+
+  /** Duty totals of a period: settled whole months from their stored totals, the rest from day sheets. */
+  async function dutyTotals(from: string, to: string): Promise<Totals> {
+    const now = deps.clock.now();
+    const { months, days } = splitPeriod(from, to);
+    const parts: Totals[] = [];
+    for (const month of months) {
+      const { to: end } = monthRange(month);
+      const settled = startOfDay(addDays(end, SHEET_SETTLES_AFTER_DAYS)) <= now;
+      const stored = settled ? await findMonthTotals(month) : null;
+      if (stored) parts.push(stored.totals);
+      else {
+        const totals = totalsOf(await sheets(`${month}-01`, end));
+        if (settled) await saveMonthTotals({ _id: month, computedAt: now, totals });
+        parts.push(totals);
+      }
+    }
+    // The edge days come in at most two runs (before and after the whole months).
+    for (const run of [days.filter((d) => !months.length || d < `${months[0]}-01`), days.filter((d) => months.length > 0 && d > `${months.at(-1)}-31`)]) {
+      if (run.length) parts.push(totalsOf(await sheets(run[0]!, run.at(-1)!)));
+    }
+    return parts.reduce((a, b) => Object.fromEntries(Object.keys(a).map((k) => [k, a[k as keyof Totals] + b[k as keyof Totals]])) as Totals, totalsOf([]));
+  }
+
   async function summary(from: string, to: string): Promise<StatsSummary> {
-    const [daySheets, entries, feedback] = await Promise.all([sheets(from, to), counterEntries(from, to), deps.feedback.countsBetween(from, to)]);
+    const [d, entries, feedback] = await Promise.all([dutyTotals(from, to), counterEntries(from, to), deps.feedback.countsBetween(from, to)]);
     const byKind = emptyKinds();
     const metric = (m: string) => entries.filter((e) => e.metric === m).reduce((s, e) => s + e.n, 0);
     for (const k of RECORD_KINDS) byKind[k] = metric(k);
-    const rows = daySheets.flatMap((s) => s.rows);
-    const attended = rows.filter((r) => r.attended).length;
     return {
       from,
       to,
-      duties: rows.length,
-      attended,
+      duties: d.duties,
+      attended: d.attended,
       consultations: byKind.consultation,
       pleaStatements: byKind.plea_witness,
       cases: metric('case'),
       records: RECORD_KINDS.reduce((s, k) => s + byKind[k], 0),
       byKind,
-      coverage: {
-        slots: daySheets.reduce((s, d) => s + d.slots, 0),
-        filledSlots: daySheets.reduce((s, d) => s + d.filledSlots, 0),
-        duties: rows.length,
-        attended,
-      },
-      punctuality: {
-        onTime: rows.filter((r) => r.attended && !r.late).length,
-        late: rows.filter((r) => r.late).length,
-        absent: rows.filter((r) => r.absent).length,
-        leftEarly: rows.filter((r) => r.leftEarly).length,
-      },
+      coverage: { slots: d.slots, filledSlots: d.filledSlots, duties: d.duties, attended: d.attended },
+      punctuality: { onTime: d.onTime, late: d.late, absent: d.absent, leftEarly: d.leftEarly },
       deadlines: { met: metric('deadline_met'), missed: metric('deadline_missed') },
       fastTrackCases: metric('fast_track'),
       feedback,
