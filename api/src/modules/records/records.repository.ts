@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type mongoose from 'mongoose';
 import {
   DeadlineModel,
   DutyRecordMarkModel,
@@ -16,6 +17,7 @@ import {
   type DutyRecordMarkDoc,
   type FastTrackCaseDoc,
   type RecordDocumentDoc,
+  type RecordDayCountsDoc,
   type RecordsSettingDoc,
   type SubsidyMonthDoc,
 } from './records.model';
@@ -40,10 +42,7 @@ export async function insertRecord(doc: DutyRecordDoc): Promise<boolean> {
 
 export const findRecord = (id: string) => DutyRecordModel.findById(id).lean<DutyRecordDoc>();
 
-export async function findRecords(ids: string[]): Promise<DutyRecordDoc[]> {
-  const docs = await Promise.all(ids.map((id) => findRecord(id)));
-  return docs.filter((d): d is DutyRecordDoc => d !== null);
-}
+export const findRecords = (ids: string[]) => byIds(DutyRecordModel as unknown as mongoose.Model<DutyRecordDoc>, ids, 20);
 
 export async function setRecordFields(id: string, set: Partial<DutyRecordDoc>): Promise<void> {
   await DutyRecordModel.updateOne({ _id: id }, { $set: set });
@@ -55,13 +54,22 @@ export async function findMark(dutyKey: string): Promise<DutyRecordMarkDoc | nul
   return d ? { ...d, recordIds: d.recordIds ?? [], items: d.items ?? [], kinds: d.kinds ?? {}, toldAt: d.toldAt ?? null, proposedAt: d.proposedAt ?? null } : null;
 }
 
-export async function findMarks(dutyKeys: string[]): Promise<Map<string, DutyRecordMarkDoc>> {
-  const out = new Map<string, DutyRecordMarkDoc>();
-  for (let i = 0; i < dutyKeys.length; i += 50) {
-    const docs = await Promise.all(dutyKeys.slice(i, i + 50).map((k) => findMark(k)));
-    for (const d of docs) if (d) out.set(d._id, d);
-  }
+/**
+ * Documents by primary key, many at once. FerretDB on SQLite answers an `_id` lookup by reading
+ * the table without decoding it, and an `$in` by decoding all of it: a few ids are read one by
+ * one, many in one `$in` per chunk (on MongoDB both use the primary index).
+ */
+async function byIds<T extends { _id: string }>(model: mongoose.Model<T>, ids: string[], oneByOneUpTo: number): Promise<T[]> {
+  if (ids.length === 0) return [];
+  if (ids.length <= oneByOneUpTo) return (await Promise.all(ids.map((id) => model.findById(id).lean()))).filter((d) => d !== null) as unknown as T[];
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += 1000) out.push(...((await model.find({ _id: { $in: ids.slice(i, i + 1000) } }).lean<T[]>()) as T[]));
   return out;
+}
+
+export async function findMarks(dutyKeys: string[]): Promise<Map<string, DutyRecordMarkDoc>> {
+  const docs = await byIds(DutyRecordMarkModel as unknown as mongoose.Model<DutyRecordMarkDoc>, dutyKeys, 10);
+  return new Map(docs.map((d) => [d._id, { ...d, recordIds: d.recordIds ?? [], items: d.items ?? [], kinds: d.kinds ?? {}, toldAt: d.toldAt ?? null, proposedAt: d.proposedAt ?? null }]));
 }
 
 /** Adds a record to its duty's mark (once: `$addToSet` on the id, counts only when it was new). */
@@ -103,17 +111,13 @@ export async function incrementCounts(day: string, lawyerYear: string, counts: R
 }
 
 export async function dayCounts(days: string[]): Promise<Map<string, Record<string, number>>> {
-  const out = new Map<string, Record<string, number>>();
-  for (let i = 0; i < days.length; i += 50) {
-    const docs = await Promise.all(days.slice(i, i + 50).map((d) => RecordDayCountsModel.findById(d).lean()));
-    for (const d of docs) if (d) out.set(d._id, d.counts ?? {});
-  }
-  return out;
+  const docs = await byIds(RecordDayCountsModel as unknown as mongoose.Model<RecordDayCountsDoc>, days, 3);
+  return new Map(docs.map((d) => [d._id, d.counts ?? {}]));
 }
 
 export async function monthCounts(months: string[]): Promise<Map<string, Record<string, number>>> {
-  const docs = await Promise.all(months.map((m) => RecordMonthCountsModel.findById(m).lean()));
-  return new Map(docs.filter((d) => d !== null).map((d) => [d!._id, d!.counts ?? {}]));
+  const docs = await byIds(RecordMonthCountsModel as unknown as mongoose.Model<RecordDayCountsDoc>, months, 3);
+  return new Map(docs.map((d) => [d._id, d.counts ?? {}]));
 }
 
 export async function lawyerYearCounts(lawyerId: string, year: number): Promise<Record<string, number>> {

@@ -1,12 +1,12 @@
 import { DutyDaySheetModel, DutyMonthTotalsModel, type DutyDaySheetDoc, type DutyMonthTotalsDoc } from './records.model';
 
+/** Day sheets by day: a few one by one, more in one `$in` (see `byIds` in records.repository for why). */
 export async function findSheets(days: string[]): Promise<Map<string, DutyDaySheetDoc>> {
-  const out = new Map<string, DutyDaySheetDoc>();
-  for (let i = 0; i < days.length; i += 50) {
-    const docs = await Promise.all(days.slice(i, i + 50).map((d) => DutyDaySheetModel.findById(d).lean<DutyDaySheetDoc>()));
-    for (const d of docs) if (d) out.set(d._id, d);
-  }
-  return out;
+  const docs =
+    days.length <= 3
+      ? (await Promise.all(days.map((d) => DutyDaySheetModel.findById(d).lean<DutyDaySheetDoc>()))).filter((d): d is DutyDaySheetDoc => d !== null)
+      : await DutyDaySheetModel.find({ _id: { $in: days } }).lean<DutyDaySheetDoc[]>();
+  return new Map(docs.map((d) => [d._id, d]));
 }
 
 export async function saveSheets(docs: DutyDaySheetDoc[]): Promise<void> {
