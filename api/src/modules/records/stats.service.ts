@@ -124,16 +124,19 @@ export function createStatsService(deps: StatsDeps) {
     const now = deps.clock.now();
     const { months, days } = splitPeriod(from, to);
     const parts: Totals[] = [];
-    for (const month of months) {
-      const { to: end } = monthRange(month);
-      const settled = startOfDay(addDays(end, SHEET_SETTLES_AFTER_DAYS)) <= now;
-      const stored = settled ? await findMonthTotals(month) : null;
-      if (stored) parts.push(stored.totals);
-      else {
-        const totals = totalsOf(await sheets(`${month}-01`, end));
-        if (settled) await saveMonthTotals({ _id: month, computedAt: now, totals });
-        parts.push(totals);
+    const settled = (month: string) => startOfDay(addDays(monthRange(month).to, SHEET_SETTLES_AFTER_DAYS)) <= now;
+    const stored = await Promise.all(months.map((m) => (settled(m) ? findMonthTotals(m) : null)));
+    const toCompute = months.filter((_, i) => !stored[i]);
+    // The months without stored totals are summed from one read of their day sheets.
+    const daySheets = toCompute.length ? await sheets(`${toCompute[0]}-01`, monthRange(toCompute.at(-1)!).to) : [];
+    for (const [i, month] of months.entries()) {
+      if (stored[i]) {
+        parts.push(stored[i]!.totals);
+        continue;
       }
+      const totals = totalsOf(daySheets.filter((x) => x._id.startsWith(month)));
+      if (settled(month)) await saveMonthTotals({ _id: month, computedAt: now, totals });
+      parts.push(totals);
     }
     // The edge days come in at most two runs (before and after the whole months).
     for (const run of [days.filter((d) => !months.length || d < `${months[0]}-01`), days.filter((d) => months.length > 0 && d > `${months.at(-1)}-31`)]) {
