@@ -34,6 +34,7 @@ import type { ProofOfWorkPolicy } from './modules/feedback/proof-of-work';
 import { hotlineRoutes } from './modules/hotline/hotline.routes';
 import { defaultPublicLimits, type PublicLimits } from './modules/public/public.limits';
 import { publicRoutes } from './modules/public/public.routes';
+import { recordRoutes } from './modules/records/records.routes';
 
 export interface AppDeps extends HealthDeps {
   logger: Logger;
@@ -50,6 +51,8 @@ export interface AppDeps extends HealthDeps {
   checkinSecret?: string;
   /** ZHIBAN_REPLY_WINDOW_DAYS and ZHIBAN_DISCIPLINE_PERIOD_MONTHS. */
   discipline?: ServiceOptions['discipline'];
+  /** Overrides discipline's port for the records area (tests observe what records report). */
+  disciplinePort?: ServiceOptions['disciplinePort'];
   /** Per-IP limits of the public lookup and feedback. */
   publicLimits?: PublicLimits;
   feedback?: FeedbackPolicy;
@@ -116,6 +119,7 @@ export function createApp(deps: AppDeps): Express {
     planInWorker: deps.planInWorker,
     checkinSecret: deps.checkinSecret,
     discipline: deps.discipline,
+    disciplinePort: deps.disciplinePort,
     feedback: deps.feedback,
     proofOfWork: deps.proofOfWork,
   });
@@ -142,6 +146,7 @@ export function createApp(deps: AppDeps): Express {
       ...publicRoutes(services.lookup, services.feedback, deps.publicLimits ?? defaultPublicLimits),
       ...feedbackRoutes(services.feedback),
       ...hotlineRoutes(services.hotline),
+      ...recordRoutes(services.recordsArea),
     ],
     createGuard(services.auth),
   );

@@ -16,6 +16,7 @@ import { seedDemoRotas } from './seed/demoRotas';
 import { seedDemoHistory } from './seed/demoHistory';
 import { backfillTimelines } from './modules/rotas/rotas.timeline';
 import { findRota, findVersion, listAllVersionKeys } from './modules/rotas/rotas.repository';
+import { seedDemoRecords } from './seed/demoRecords';
 import { countUsers } from './modules/users/users.repository';
 import { version } from './version';
 
@@ -97,12 +98,17 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     services.jobs.start();
     services.detector.start();
     services.eligibilityCheck.start();
+    services.recordsArea.watch.start();
   };
-  // The demo's past three months (rotas, amendments, swaps, check-ins) are filled in while the
+  // The demo's past three months (rotas, amendments, swaps, check-ins, duty records) are filled in while the
   // server already answers; background jobs and the detector start once that is done.
   if (seedNow) {
     void seedDemoHistory({ now: systemClock.now(), logger })
-      .then((history) => logger.info({ history }, 'demo history seeded'), (err: unknown) => logger.error({ err }, 'seeding the demo history failed'))
+      .then(async (history) => {
+        logger.info({ history }, 'demo history seeded');
+        logger.info({ records: await seedDemoRecords(services, systemClock) }, 'demo duty records');
+      })
+      .catch((err: unknown) => logger.error({ err }, 'seeding the demo history failed'))
       .finally(startBackgroundWork);
   } else startBackgroundWork();
 
@@ -120,6 +126,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
       await services.jobs.stop();
       await services.detector.stop();
       await services.eligibilityCheck.stop();
+      await services.recordsArea.watch.stop();
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
         httpServer.closeAllConnections();

@@ -6,7 +6,7 @@
  *   GET  /api/hotline/search   query HotlineSearchQuery → HotlineSearchResult               hotline, admin, coordinator
  *   GET  /api/hotline/duty     query DutyRefQuery → HotlineDutyDetail                      hotline, admin, coordinator
  *   POST /api/hotline/calls    body HotlineCallBody → HotlineCallLogged (201)               hotline, admin, coordinator
- *   GET  /api/lawyers/:id/duty-history query { from?, to? } → DutyHistoryRow[]             admin, coordinator, hotline, lawyer (own)
+ *   GET  /api/lawyers/:id/attendance-history query { from?, to? } → DutyHistoryRow[]             admin, coordinator, hotline, lawyer (own)
  *
  * Search by post and time (as the lookup), by lawyer name or licence number (their duties of the
  * last 60 days), or by a caller's tracking code. A praise or complaint call becomes feedback with

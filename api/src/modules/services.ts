@@ -36,10 +36,12 @@ import { defaultFeedbackPolicy, type FeedbackPolicy } from './feedback/feedback.
 import { claimChallenge } from './feedback/feedback.repository';
 import { createFeedbackService } from './feedback/feedback.service';
 import { createProofOfWork, defaultProofOfWork, type ProofOfWorkPolicy } from './feedback/proof-of-work';
-import { recordsPlaceholder } from './feedback/records-placeholder';
 import { createHotlineService } from './hotline/hotline.service';
 import { createPublicService } from './public/public.service';
 import { publishedAt } from './rotas/rotas.timeline';
+import { createRecordsArea } from './records/records.area';
+import type { DisciplinePort } from './discipline/discipline.port';
+import { countPublishedSlots } from './rotas/rotas.repository';
 
 export interface ServiceOptions {
   clock: Clock;
@@ -64,6 +66,8 @@ export interface ServiceOptions {
   feedback?: FeedbackPolicy;
   /** The public form's proof-of-work difficulty. */
   proofOfWork?: ProofOfWorkPolicy;
+  /** Overrides discipline's port for the records area (tests observe what records report). */
+  disciplinePort?: DisciplinePort;
 }
 
 export const defaultSessionPolicy: SessionPolicy = { idleMinutes: 120, absoluteHours: 12 };
@@ -160,6 +164,21 @@ export function createServices(opts: ServiceOptions) {
     dossier: lawyers,
     notify: notifications.notify,
   });
+  const recordsArea = createRecordsArea({
+    clock,
+    logger: opts.logger,
+    audit,
+    rotas,
+    checkins,
+    attendance,
+    notifications,
+    discipline: opts.disciplinePort ?? discipline.port,
+    feedback,
+    postsByIds: findPostsByIds,
+    lawyersByIds: findPlanningLawyers,
+    publishedSlots: countPublishedSlots,
+    lease: { acquire: acquireLease, release: releaseLease },
+  });
   const hotline = createHotlineService({
     clock,
     audit,
@@ -170,10 +189,9 @@ export function createServices(opts: ServiceOptions) {
     lawyers: findPlanningLawyers,
     lawyerPhone: async (actor, id) => (await lawyers.dossier(actor, id)).lawyer.phone ?? null,
     postAddress: async (id) => (await findPostsByIds([id]))[0]?.address ?? '',
-    // Replace with the duty-records service once it is composed here.
-    records: recordsPlaceholder,
+    records: recordsArea.records.reader,
   });
-  return { discipline, eligibilityCheck, audit, auth, users, lawyers, posts, imports, jobs, calendar, shifts, notifications, rotas, absences, swaps, feeds, board, attendance, checkins, liveboard, detector, lookup, feedback, hotline };
+  return { discipline, eligibilityCheck, recordsArea, audit, auth, users, lawyers, posts, imports, jobs, calendar, shifts, notifications, rotas, absences, swaps, feeds, board, attendance, checkins, liveboard, detector, lookup, feedback, hotline };
 }
 
 export type Services = ReturnType<typeof createServices>;

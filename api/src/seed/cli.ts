@@ -15,6 +15,7 @@ import { createServices, defaultSessionPolicy } from '../modules/services';
 import { demoLoginsText, seedDemo } from './demo';
 import { seedDemoRotas } from './demoRotas';
 import { seedDemoHistory } from './demoHistory';
+import { seedDemoRecords } from './demoRecords';
 
 async function main(argv: string[]): Promise<number> {
   const flags = new Set(argv);
@@ -32,10 +33,12 @@ async function main(argv: string[]): Promise<number> {
     const services = createServices({ clock: systemClock, session: defaultSessionPolicy, logger });
     const rotas = await seedDemoRotas(services, systemClock);
     const history = await seedDemoHistory({ now: systemClock.now(), logger });
+    const records = await seedDemoRecords(services, systemClock);
     process.stdout.write(
       `Seeded ${summary.posts} new posts, ${summary.lawyers} new lawyers, accounts: ${summary.accounts.join(', ') || 'none new'}, ` +
         `published rotas: ${rotas.map((r) => `${r.month} (${r.duties} duties)`).join(', ') || 'none new'}, ` +
         `history: ${history.months.join(', ') || 'none new'} (${history.amendments} amendments, ${history.swaps} swaps, ${history.checkins} check-ins, ${history.attendanceEvents} attendance events) ` +
+        `duty records: ${records.records} on ${records.dutiesWithCheckin} attended duties, ${records.fastTrackCases} fast-track cases ` +
         `(${Date.now() - started} ms).\nDemo logins (username / password):\n${demoLoginsText()}\n`,
     );
     return 0;

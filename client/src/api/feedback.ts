@@ -19,5 +19,5 @@ export const hotlineApi = {
   search: (q: { post?: string; at?: string; lawyer?: string; code?: string }) => http.get<HotlineSearchResult>('/api/hotline/search', q),
   duty: (q: { rotaId: string; slotId: string; lawyerId: string; day: string }) => http.get<HotlineDutyDetail>('/api/hotline/duty', q),
   logCall: (body: HotlineCallBody) => http.post<HotlineCallLogged>('/api/hotline/calls', body),
-  history: (lawyerId: string) => http.get<DutyHistoryRow[]>(`/api/lawyers/${lawyerId}/duty-history`),
+  history: (lawyerId: string) => http.get<DutyHistoryRow[]>(`/api/lawyers/${lawyerId}/attendance-history`),
 };

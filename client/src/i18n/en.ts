@@ -14,11 +14,10 @@ import posts from './en/posts';
 import rotas from './en/rotas';
 import engine from './en/engine';
 import discipline from './en/discipline';
+import records from './en/records';
 import type { Shape } from './shape';
 import type zhCN from './zh-CN';
 
-
-
-const en: Shape<typeof zhCN> = { ...app, ...auth, ...errors, ...lawyers, ...imports, ...posts, ...admin, ...rotas, ...me, ...board, ...kiosk, ...checkin, ...live, ...engine, ...discipline, ...publicPages };
+const en: Shape<typeof zhCN> = { ...app, ...auth, ...errors, ...lawyers, ...imports, ...posts, ...admin, ...rotas, ...me, ...board, ...kiosk, ...checkin, ...live, ...engine, ...discipline, ...publicPages, ...records };
 
 export default en;

@@ -14,7 +14,6 @@ import posts from './zh-CN/posts';
 import rotas from './zh-CN/rotas';
 import engine from './zh-CN/engine';
 import discipline from './zh-CN/discipline';
+import records from './zh-CN/records';
 
-
-
-export default { ...app, ...auth, ...errors, ...lawyers, ...imports, ...posts, ...admin, ...rotas, ...me, ...board, ...kiosk, ...checkin, ...live, ...engine, ...discipline, ...publicPages };
+export default { ...app, ...auth, ...errors, ...lawyers, ...imports, ...posts, ...admin, ...rotas, ...me, ...board, ...kiosk, ...checkin, ...live, ...engine, ...discipline, ...publicPages, ...records };

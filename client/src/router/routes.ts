@@ -199,6 +199,30 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/pages/discipline/MyRecordPage.vue'),
     meta: { title: 'nav.myRecord', roles: ['lawyer'] },
   },
+  {
+    path: '/me/records',
+    name: 'my-records',
+    component: () => import('@/pages/me/MyRecordsPage.vue'),
+    meta: { title: 'records.title', roles: ['lawyer'] },
+  },
+  {
+    path: '/staff/stats',
+    name: 'stats',
+    component: () => import('@/pages/stats/StatsPage.vue'),
+    meta: { title: 'records.stats.title', roles: staff },
+  },
+  {
+    path: '/staff/subsidy',
+    name: 'subsidy',
+    component: () => import('@/pages/stats/SubsidyPage.vue'),
+    meta: { title: 'records.subsidy.title', roles: staff },
+  },
+  {
+    path: '/staff/fast-track',
+    name: 'fast-track',
+    component: () => import('@/pages/stats/FastTrackPage.vue'),
+    meta: { title: 'records.fastTrackTitle', roles: staff },
+  },
   { path: '/forbidden', name: 'forbidden', component: () => import('@/pages/ForbiddenPage.vue'), meta: { title: 'forbidden.title' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },
 ];

@@ -127,7 +127,31 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | string[]> = {
   'GET /hotline/search': ['hotline', 'admin', 'coordinator'],
   'GET /hotline/duty': ['hotline', 'admin', 'coordinator'],
   'POST /hotline/calls': ['hotline', 'admin', 'coordinator'],
-  'GET /lawyers/:id/duty-history': ['admin', 'coordinator', 'hotline', 'lawyer'],
+  'GET /lawyers/:id/attendance-history': ['admin', 'coordinator', 'hotline', 'lawyer'],
+  // duty records, fast-track cases, statistics, subsidies, the duty history
+  'POST /records': ['lawyer'],
+  'GET /records/mine': ['lawyer'],
+  'GET /records/mine/history': ['lawyer'],
+  'GET /records/mine/duties': ['lawyer'],
+  'GET /records/settings': STAFF,
+  'PUT /records/settings': STAFF,
+  'GET /records': STAFF,
+  'GET /records/:id': ['lawyer', 'admin', 'coordinator'],
+  'POST /records/:id/forwarded': ['lawyer'],
+  'POST /records/:id/document': ['lawyer'],
+  'GET /records/:id/document': ['lawyer', 'admin', 'coordinator'],
+  'POST /fast-track': ['lawyer', 'admin', 'coordinator'],
+  'GET /fast-track/mine': ['lawyer'],
+  'GET /fast-track': STAFF,
+  'GET /stats/summary': STAFF,
+  'GET /stats/breakdown': STAFF,
+  'GET /stats/export': STAFF,
+  'GET /subsidy/rates': STAFF,
+  'PUT /subsidy/rates': STAFF,
+  'GET /subsidy/:month': STAFF,
+  'POST /subsidy/:month/lock': STAFF,
+  'GET /subsidy/:month/export': STAFF,
+  'GET /lawyers/:id/duty-history': STAFF,
 };
 
 /** Resources of this area that must never have a public route. */
@@ -182,7 +206,8 @@ function concretePath(route: AnyRoute): string {
     .replace(':complaintId', ids.complaint)
     .replace(':day', '2026-06-01')
     .replace(':code', 'T-COURT')
-    .replace(':file', 'unknown.ics');
+    .replace(':file', 'unknown.ics')
+    .replace(':month', '2026-04');
 }
 
 describe('the route registry', () => {

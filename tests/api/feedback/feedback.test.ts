@@ -176,7 +176,7 @@ describe('the hotline desk', () => {
   });
 
   it('when the dossier asks for the duty history, then each duty comes with its attendance', async () => {
-    const rows = (await coord.get(`/lawyers/${lawyer.id}/duty-history?from=2026-06-01&to=2026-06-05`)).body;
+    const rows = (await coord.get(`/lawyers/${lawyer.id}/attendance-history?from=2026-06-01&to=2026-06-05`)).body;
     expect(rows.find((r: { day: string; localStart: string }) => r.day === '2026-06-01' && r.localStart === '09:00')).toMatchObject({ state: 'absent', checkedInAt: null });
   });
 });

@@ -32,7 +32,7 @@ export function hotlineRoutes(hotline: HotlineService): AnyRoute[] {
     }),
     defineRoute({
       method: 'get',
-      path: '/lawyers/:id/duty-history',
+      path: '/lawyers/:id/attendance-history',
       access: ['admin', 'coordinator', 'hotline', 'lawyer'],
       schemas: { params: idParams, query: dutyHistoryQuery, response: z.array(dutyHistoryRowSchema) },
       handler: ({ actor, params, query }) => hotline.history(actor!, params.id, query),

@@ -221,3 +221,18 @@ export async function findCurrentDuties(filter: { from: string; to: string; lawy
 export async function listAllVersionKeys(): Promise<{ rotaId: string; version: number }[]> {
   return RotaVersionModel.find({}).select({ rotaId: 1, version: 1 }).lean<{ rotaId: string; version: number }[]>();
 }
+
+/** Slots of the published rotas per day in a period: how many, and how many have every lawyer they need. */
+export async function countPublishedSlots(from: string, to: string): Promise<Map<string, { slots: number; filled: number }>> {
+  const out = new Map<string, { slots: number; filled: number }>();
+  for (const pub of (await publications.get()).filter((p) => p.from <= to && p.to >= from)) {
+    for (const s of await slotsOfVersion(pub._id, pub.version)) {
+      if (s.day < from || s.day > to) continue;
+      const c = out.get(s.day) ?? { slots: 0, filled: 0 };
+      c.slots++;
+      if (s.lawyerIds.length >= s.lawyersNeeded) c.filled++;
+      out.set(s.day, c);
+    }
+  }
+  return out;
+}

@@ -25,6 +25,10 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/staff/feedback', key: 'nav.feedback', roles: staff },
   { to: '/staff/calendar', key: 'nav.calendar', roles: staff },
   { to: '/staff/violations', key: 'nav.violations', roles: staff },
+  { to: '/me/records', key: 'nav.records', roles: ['lawyer'] },
+  { to: '/staff/stats', key: 'nav.stats', roles: staff },
+  { to: '/staff/fast-track', key: 'nav.fastTrack', roles: staff },
+  { to: '/staff/subsidy', key: 'nav.subsidy', roles: staff },
   { to: '/admin/users', key: 'nav.users', roles: ['admin'] },
   { to: '/admin/audit', key: 'nav.audit', roles: ['admin'] },
 ];

@@ -33,6 +33,10 @@ const app: Shape<typeof zh> = {
     login: 'Sign in',
     logout: 'Sign out',
     password: 'Change password',
+    records: 'Duty records',
+    stats: 'Statistics',
+    fastTrack: 'Fast track',
+    subsidy: 'Subsidies',
   },
   home: {
     welcome: 'Welcome to zhiban',

@@ -59,6 +59,18 @@ const errors: Shape<typeof zh> = {
     not_seen: 'Open each violation before confirming them together',
     bulk_only_attendance: 'Only attendance violations (late, absent, left early) can be confirmed together',
     lawyer_removed: 'You have been removed from the duty roster and cannot check in, swap or ask for leave',
+    duty_not_yours: 'This duty is not yours, has not begun or is too old to record',
+    duty_required: 'Choose the duty this record belongs to',
+    record_not_found: 'No such record',
+    fast_track_not_found: 'No such fast-track case',
+    not_an_aid_application: 'Only an aid application is forwarded',
+    not_a_legal_opinion: 'Only a legal opinion carries a document',
+    file_type_not_allowed: 'PDF, Word, JPEG, PNG or text only',
+    document_not_found: 'No document attached',
+    lawyer_required: 'Choose the lawyer',
+    received_in_future: 'The letter cannot arrive in the future',
+    month_locked: 'This month is locked',
+    month_not_over: 'A month can be locked once it is over',
   },
 };
 

@@ -30,6 +30,10 @@ export default {
     login: '登录',
     logout: '退出登录',
     password: '修改密码',
+    records: '值班台账',
+    stats: '值班统计',
+    fastTrack: '快速办理',
+    subsidy: '值班补贴',
   },
   home: {
     welcome: '欢迎使用值班律师排班系统',

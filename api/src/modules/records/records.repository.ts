@@ -1,0 +1,215 @@
+import { createHash } from 'node:crypto';
+import type mongoose from 'mongoose';
+import {
+  DeadlineModel,
+  DutyRecordMarkModel,
+  DutyRecordModel,
+  FastTrackCaseModel,
+  LawyerYearCountsModel,
+  RecordCaseModel,
+  RecordDayCountsModel,
+  RecordDocumentModel,
+  RecordMonthCountsModel,
+  RecordsSettingModel,
+  SubsidyMonthModel,
+  type DeadlineDoc,
+  type DutyRecordDoc,
+  type DutyRecordMarkDoc,
+  type FastTrackCaseDoc,
+  type RecordDocumentDoc,
+  type RecordDayCountsDoc,
+  type RecordsSettingDoc,
+  type SubsidyMonthDoc,
+} from './records.model';
+
+const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
+
+/** A 24-hex id from a caller and their request key: the same request always gets the same id. */
+export function keyedId(owner: string, clientKey: string): string {
+  return createHash('sha256').update(`${owner}|${clientKey}`).digest('hex').slice(0, 24);
+}
+
+/** Inserts a record; false when its id exists (a retry). */
+export async function insertRecord(doc: DutyRecordDoc): Promise<boolean> {
+  try {
+    await DutyRecordModel.create(doc);
+    return true;
+  } catch (err) {
+    if (isDuplicate(err)) return false;
+    throw err;
+  }
+}
+
+export const findRecord = (id: string) => DutyRecordModel.findById(id).lean<DutyRecordDoc>();
+
+export const findRecords = (ids: string[]) => byIds(DutyRecordModel as unknown as mongoose.Model<DutyRecordDoc>, ids, 20);
+
+export async function setRecordFields(id: string, set: Partial<DutyRecordDoc>): Promise<void> {
+  await DutyRecordModel.updateOne({ _id: id }, { $set: set });
+}
+
+/** A duty's mark; fields an upsert left out (FerretDB may drop empty ones) read as empty. */
+export async function findMark(dutyKey: string): Promise<DutyRecordMarkDoc | null> {
+  const d = await DutyRecordMarkModel.findById(dutyKey).lean<DutyRecordMarkDoc>();
+  return d ? { ...d, recordIds: d.recordIds ?? [], items: d.items ?? [], kinds: d.kinds ?? {}, toldAt: d.toldAt ?? null, proposedAt: d.proposedAt ?? null } : null;
+}
+
+/**
+ * Documents by primary key, many at once. FerretDB on SQLite answers an `_id` lookup by reading
+ * the table without decoding it, and an `$in` by decoding all of it: a few ids are read one by
+ * one, many in one `$in` per chunk (on MongoDB both use the primary index).
+ */
+async function byIds<T extends { _id: string }>(model: mongoose.Model<T>, ids: string[], oneByOneUpTo: number): Promise<T[]> {
+  if (ids.length === 0) return [];
+  if (ids.length <= oneByOneUpTo) return (await Promise.all(ids.map((id) => model.findById(id).lean()))).filter((d) => d !== null) as unknown as T[];
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += 1000) out.push(...((await model.find({ _id: { $in: ids.slice(i, i + 1000) } }).lean<T[]>()) as T[]));
+  return out;
+}
+
+export async function findMarks(dutyKeys: string[]): Promise<Map<string, DutyRecordMarkDoc>> {
+  const docs = await byIds(DutyRecordMarkModel as unknown as mongoose.Model<DutyRecordMarkDoc>, dutyKeys, 10);
+  return new Map(docs.map((d) => [d._id, { ...d, recordIds: d.recordIds ?? [], items: d.items ?? [], kinds: d.kinds ?? {}, toldAt: d.toldAt ?? null, proposedAt: d.proposedAt ?? null }]));
+}
+
+/** Adds a record to its duty's mark (once: `$addToSet` on the id, counts only when it was new). */
+export async function addToMark(r: Pick<DutyRecordDoc, '_id' | 'dutyKey' | 'lawyerId' | 'day' | 'kind' | 'title' | 'createdAt'>): Promise<void> {
+  const res = await DutyRecordMarkModel.updateOne(
+    { _id: r.dutyKey, recordIds: { $ne: r._id } },
+    { $push: { recordIds: r._id, items: { id: r._id, kind: r.kind, title: r.title, at: r.createdAt } }, $inc: { [`kinds.${r.kind}`]: 1 }, $setOnInsert: { lawyerId: r.lawyerId, day: r.day, toldAt: null, proposedAt: null } },
+    { upsert: true },
+  ).catch((err: unknown) => {
+    // The upsert met an existing mark that already holds the id: nothing to add.
+    if (isDuplicate(err)) return null;
+    throw err;
+  });
+  void res;
+}
+
+export async function setMarkFlag(dutyKey: string, lawyerId: string, day: string, field: 'toldAt' | 'proposedAt', at: Date): Promise<boolean> {
+  try {
+    const res = await DutyRecordMarkModel.updateOne(
+      { _id: dutyKey, [field]: null },
+      { $set: { [field]: at }, $setOnInsert: { lawyerId, day, recordIds: [], kinds: {}, ...(field === 'toldAt' ? { proposedAt: null } : { toldAt: null }) } },
+      { upsert: true },
+    );
+    return res.modifiedCount + res.upsertedCount === 1;
+  } catch (err) {
+    if (isDuplicate(err)) return false;
+    throw err;
+  }
+}
+
+/** Adds to one day's counters and a lawyer's year. */
+export async function incrementCounts(day: string, lawyerYear: string, counts: Record<string, number>, yearCounts: Record<string, number>): Promise<void> {
+  const inc = (c: Record<string, number>) => Object.fromEntries(Object.entries(c).map(([k, v]) => [`counts.${k}`, v]));
+  if (Object.keys(counts).length) {
+    await RecordDayCountsModel.updateOne({ _id: day }, { $inc: inc(counts) }, { upsert: true });
+    await RecordMonthCountsModel.updateOne({ _id: day.slice(0, 7) }, { $inc: inc(counts) }, { upsert: true });
+  }
+  if (Object.keys(yearCounts).length) await LawyerYearCountsModel.updateOne({ _id: lawyerYear }, { $inc: inc(yearCounts) }, { upsert: true });
+}
+
+export async function dayCounts(days: string[]): Promise<Map<string, Record<string, number>>> {
+  const docs = await byIds(RecordDayCountsModel as unknown as mongoose.Model<RecordDayCountsDoc>, days, 3);
+  return new Map(docs.map((d) => [d._id, d.counts ?? {}]));
+}
+
+export async function monthCounts(months: string[]): Promise<Map<string, Record<string, number>>> {
+  const docs = await byIds(RecordMonthCountsModel as unknown as mongoose.Model<RecordDayCountsDoc>, months, 3);
+  return new Map(docs.map((d) => [d._id, d.counts ?? {}]));
+}
+
+export async function lawyerYearCounts(lawyerId: string, year: number): Promise<Record<string, number>> {
+  return (await LawyerYearCountsModel.findById(`${lawyerId}:${year}`).lean())?.counts ?? {};
+}
+
+/** Whether this case number is new (first record of the case). */
+export async function claimCase(caseNumber: string, day: string): Promise<boolean> {
+  try {
+    await RecordCaseModel.create({ _id: createHash('sha256').update(caseNumber.toUpperCase()).digest('hex'), day });
+    return true;
+  } catch (err) {
+    if (isDuplicate(err)) return false;
+    throw err;
+  }
+}
+
+export async function saveDocument(doc: RecordDocumentDoc): Promise<void> {
+  await RecordDocumentModel.replaceOne({ _id: doc._id }, doc, { upsert: true });
+}
+
+export const findDocument = (id: string) => RecordDocumentModel.findById(id).lean<RecordDocumentDoc>();
+
+export async function insertDeadline(doc: DeadlineDoc): Promise<void> {
+  await DeadlineModel.create(doc).catch((err: unknown) => {
+    if (!isDuplicate(err)) throw err;
+  });
+}
+
+export const findDeadline = (id: string) => DeadlineModel.findById(id).lean<DeadlineDoc>();
+
+/** Open clocks only: done ones leave the `open` set, so this stays as small as the work in hand. */
+export const findOpenDeadlines = () => DeadlineModel.find({ open: true }).lean<DeadlineDoc[]>();
+
+/** Marks a clock done; returns the outcome it set (met), or null when it had one already (missed). */
+export async function completeDeadline(id: string, at: Date): Promise<{ done: boolean; met: boolean }> {
+  const met = await DeadlineModel.updateOne({ _id: id, open: true, outcome: null, dueAt: { $gte: at } }, { $set: { doneAt: at, open: false, outcome: 'met' } });
+  if (met.modifiedCount === 1) return { done: true, met: true };
+  const late = await DeadlineModel.updateOne({ _id: id, open: true }, { $set: { doneAt: at, open: false } });
+  return { done: late.modifiedCount === 1, met: false };
+}
+
+/** Sets `missed` once the due time passed; true when this call set it. */
+export async function markMissed(id: string): Promise<boolean> {
+  const res = await DeadlineModel.updateOne({ _id: id, outcome: null }, { $set: { outcome: 'missed' } });
+  return res.modifiedCount === 1;
+}
+
+export async function markReminded(id: string, field: 'remindedSoonAt' | 'remindedOverdueAt', at: Date): Promise<boolean> {
+  const res = await DeadlineModel.updateOne({ _id: id, [field]: null }, { $set: { [field]: at } });
+  return res.modifiedCount === 1;
+}
+
+export async function insertCase(doc: FastTrackCaseDoc): Promise<boolean> {
+  try {
+    await FastTrackCaseModel.create(doc);
+    return true;
+  } catch (err) {
+    if (isDuplicate(err)) return false;
+    throw err;
+  }
+}
+
+export const findCase = (id: string) => FastTrackCaseModel.findById(id).lean<FastTrackCaseDoc>();
+
+/** Open cases (bounded by the work in hand), or a lawyer's. */
+export function findCases(filter: { lawyerId?: string; open?: boolean }): Promise<FastTrackCaseDoc[]> {
+  const q: Record<string, unknown> = {};
+  if (filter.lawyerId) q.lawyerId = filter.lawyerId;
+  if (filter.open !== undefined) q.open = filter.open;
+  return FastTrackCaseModel.find(q).sort({ receivedAt: -1 }).limit(500).lean<FastTrackCaseDoc[]>();
+}
+
+export async function setCaseFields(id: string, set: Partial<FastTrackCaseDoc>): Promise<void> {
+  await FastTrackCaseModel.updateOne({ _id: id }, { $set: set });
+}
+
+export const findSetting = (id: string) => RecordsSettingModel.findById(id).lean<RecordsSettingDoc>();
+
+export async function saveSetting(doc: RecordsSettingDoc): Promise<void> {
+  await RecordsSettingModel.replaceOne({ _id: doc._id }, doc, { upsert: true });
+}
+
+export const findLockedMonth = (month: string) => SubsidyMonthModel.findById(month).lean<SubsidyMonthDoc>();
+
+/** Locks a month; false when it was locked already (the primary key decides between racing staff). */
+export async function insertLockedMonth(doc: SubsidyMonthDoc): Promise<boolean> {
+  try {
+    await SubsidyMonthModel.create(doc);
+    return true;
+  } catch (err) {
+    if (isDuplicate(err)) return false;
+    throw err;
+  }
+}
