@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
@@ -86,6 +87,9 @@ export function createApp(deps: AppDeps): Express {
       },
     }),
   );
+
+  // JSON answers (a month's rota for 38 posts is ~650 KB) and the client's assets shrink ~10×.
+  app.use(compression());
 
   const api = express.Router();
   api.use(express.json({ limit: '1mb' }));

@@ -30,12 +30,13 @@ export function createRotasService(deps: RotasDeps) {
   }
 
   async function get(id: string): Promise<RotaDetail> {
-    const rota = await findRota(id);
+    // The rota and the lawyers are read together: the review grid waits for both.
+    const [rota, all] = await Promise.all([findRota(id), deps.directory.lawyers()]);
     if (!rota) throw new AppError('rota_not_found', 'No such rota', 404);
     const posts = await deps.directory.postsByIds(rota.postIds);
     const ids = new Set<string>();
     for (const s of rota.slots) for (const l of s.lawyerIds) ids.add(l);
-    const lawyers = (await deps.directory.lawyers()).filter((l) => ids.has(l.id) || ((l.status === 'active' || l.status === 'warned') && l.eligible));
+    const lawyers = all.filter((l) => ids.has(l.id) || ((l.status === 'active' || l.status === 'warned') && l.eligible));
     return detailOf(rota, posts, lawyers);
   }
 

@@ -54,8 +54,9 @@ export function useRotaActions(rotaId: () => string) {
   async function reload(): Promise<void> {
     clear();
     conflict.value = false;
+    const versions = store.loadVersions(rotaId()).catch(() => undefined);
     await store.load(rotaId());
-    if (store.current?.status === 'published') await store.loadVersions(rotaId());
+    await versions;
   }
 
   async function save(reason?: string): Promise<boolean> {
