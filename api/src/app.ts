@@ -23,6 +23,7 @@ import { absenceRoutes } from './modules/absences/absences.routes';
 import { boardRoutes } from './modules/board/board.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { checkinRoutes } from './modules/checkins/checkins.routes';
+import { checkoutUndoRoutes } from './modules/checkins/checkout-undo.routes';
 import { feedRoutes } from './modules/feeds/feeds.routes';
 import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { rotaRoutes } from './modules/rotas/rotas.routes';
@@ -124,6 +125,7 @@ export function createApp(deps: AppDeps): Express {
       ...feedRoutes(services.feeds),
       ...boardRoutes(services.board),
       ...checkinRoutes(services.checkins, services.attendance, services.liveboard),
+      ...checkoutUndoRoutes(services.checkoutUndo),
     ],
     createGuard(services.auth),
   );

@@ -4,6 +4,7 @@ import { createAbsencesService } from './absences/absences.service';
 import { createAttendanceService } from './attendance/attendance.service';
 import { createAttendanceDetector } from './checkins/checkins.detector';
 import { checkinSecretSource, createCheckinsService } from './checkins/checkins.service';
+import { createCheckoutUndo } from './checkins/checkout-undo.service';
 import { acquireLease, releaseLease } from './jobs/jobs.repository';
 import { createLiveboardService } from './liveboard/liveboard.service';
 import type { LiveBoardUpdate, LivePost } from '../contracts/checkins';
@@ -94,6 +95,7 @@ export function createServices(opts: ServiceOptions) {
     secret: checkinSecretSource(opts.checkinSecret),
     onUpdate: liveboardUpdated,
   });
+  const checkoutUndo = createCheckoutUndo({ clock, audit, myDuties: (actor) => checkins.mine(actor), onUpdate: liveboardUpdated });
   const liveboard = createLiveboardService({ clock, rotas, checkins, posts: findActivePosts });
   const detector = createAttendanceDetector({
     clock,
@@ -107,7 +109,7 @@ export function createServices(opts: ServiceOptions) {
     boardOf: liveboard.boardOf,
     onPosts: (moved) => opts.events?.liveboardPostsMoved?.(moved),
   });
-  return { audit, auth, users, lawyers, posts, imports, jobs, calendar, shifts, notifications, rotas, absences, swaps, feeds, board, attendance, checkins, liveboard, detector };
+  return { audit, auth, users, lawyers, posts, imports, jobs, calendar, shifts, notifications, rotas, absences, swaps, feeds, board, attendance, checkins, liveboard, detector, checkoutUndo };
 }
 
 export type Services = ReturnType<typeof createServices>;

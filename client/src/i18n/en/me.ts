@@ -79,6 +79,10 @@ const me: Shape<typeof zh> = {
     type: { holiday: 'Holiday', makeUpDay: 'Make-up working day', normal: 'Ordinary day' },
   },
   patterns: {
+    nextDay: 'ends next day',
+    fullDay: '24 hours',
+    nextDayEnd: '{end} next day',
+    fullDayEnd: '{end} next day (24 hours)',
     title: 'Shift patterns',
     add: 'Add shift',
     unnamed: 'Unnamed shift',
