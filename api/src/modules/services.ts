@@ -22,6 +22,9 @@ import { createSwapsService } from './swaps/swaps.service';
 import type { Job } from './jobs/jobs.service';
 import type { Notification } from '../contracts/selfservice';
 import { createAuditService } from './audit/audit.service';
+import { namesFrom } from './audit/audit.names';
+import { findRotaSummaries } from './rotas/rotas.repository';
+import { findUsers } from './users/users.repository';
 import { defaultEligibilityPolicy, type EligibilityPolicy } from './lawyers/eligibility';
 import { lawyerExists } from './lawyers/lawyers.repository';
 import { createLawyersService } from './lawyers/lawyers.service';
@@ -55,7 +58,16 @@ export const defaultSessionPolicy: SessionPolicy = { idleMinutes: 120, absoluteH
 export function createServices(opts: ServiceOptions) {
   const { clock } = opts;
   const policy = opts.eligibility ?? defaultEligibilityPolicy;
-  const audit = createAuditService(clock);
+  // The audit log names what its entries mention: accounts, rotas, posts and lawyers.
+  const audit = createAuditService(
+    clock,
+    namesFrom([
+      async (ids) => (await findUsers({})).filter((u) => ids.includes(u.id)).map((u) => ({ id: u.id, name: u.displayName })),
+      async (ids) => (await findRotaSummaries({})).filter((r) => ids.includes(r.id)).map((r) => ({ id: r.id, name: r.name })),
+      async (ids) => (await findPostsByIds(ids)).map((p) => ({ id: p.id, name: p.name })),
+      async (ids) => (await findPlanningLawyers(ids)).map((l) => ({ id: l.id, name: l.name })),
+    ]),
+  );
   const auth = createAuthService({ clock, policy: opts.session, audit });
   const users = createUsersService({ clock, audit, lawyerExists });
   const lawyers = createLawyersService({ clock, policy, audit });

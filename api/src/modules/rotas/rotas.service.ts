@@ -9,7 +9,7 @@ import { createRotaEditing } from './rotas.editing';
 import { createRotaPlanning } from './rotas.planning';
 import { createRotaPublishing } from './rotas.publishing';
 import { createRotaRemoval } from './rotas.removal';
-import { findCurrentDuties, findRota, findRotaSummaries } from './rotas.repository';
+import { findCurrentDuties, findRota, findRotaSummaries, updateRotaAt } from './rotas.repository';
 import { detailOf } from './rotas.views';
 import { createNameCache } from './nameCache';
 import type { RotaViolation, SlotEdit } from '../../contracts/rotas';
@@ -42,8 +42,17 @@ export function createRotasService(deps: RotasDeps) {
 
   /** Saves edits; on a published rota they are an amendment, published at once as a new version. */
   async function edit(actor: Actor, id: string, body: EditBody): Promise<RotaDetail> {
-    const { rota, changed } = await editing.saveEdits(actor, id, body);
-    if (rota.status === 'published' && changed.length > 0) await publishing.publishVersion(actor.username, rota, body.reason ?? null);
+    const { rota, before, changed, audit } = await editing.saveEdits(actor, id, body);
+    if (rota.status === 'published' && changed.length > 0) {
+      try {
+        await publishing.publishVersion(actor.username, rota, body.reason ?? null);
+      } catch (err) {
+        // The amendment was refused: its slots go back, so the rota shows what is published.
+        await updateRotaAt(id, rota.revision, { slots: before.slots });
+        throw err;
+      }
+    }
+    await audit();
     return get(id);
   }
 
