@@ -29,9 +29,26 @@ export function createRotasService(deps: RotasDeps) {
     return findRotaSummaries({ status: q.status, from, to: addDays(`${nextMonth}-01`, -1) });
   }
 
+  /**
+   * The lawyers the review grid names and offers, read at most every 10 s: reading all dossiers
+   * takes ~0.5 s on the embedded database and the grid is opened again and again. A lawyer
+   * changed meanwhile may be offered for a few seconds more; every edit is checked against
+   * fresh data (check, save, publish), so nothing wrong can be saved.
+   */
+  let directory: { at: number; lawyers: Promise<Awaited<ReturnType<RotasDeps['directory']['lawyers']>>> } | null = null;
+  function reviewLawyers() {
+    const now = Date.now();
+    if (!directory || now - directory.at > 10_000) {
+      const lawyers = deps.directory.lawyers();
+      directory = { at: now, lawyers };
+      lawyers.catch(() => (directory = null));
+    }
+    return directory.lawyers;
+  }
+
   async function get(id: string): Promise<RotaDetail> {
     // The rota and the lawyers are read together: the review grid waits for both.
-    const [rota, all] = await Promise.all([findRota(id), deps.directory.lawyers()]);
+    const [rota, all] = await Promise.all([findRota(id), reviewLawyers()]);
     if (!rota) throw new AppError('rota_not_found', 'No such rota', 404);
     const posts = await deps.directory.postsByIds(rota.postIds);
     const ids = new Set<string>();

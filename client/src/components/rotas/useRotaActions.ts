@@ -54,9 +54,9 @@ export function useRotaActions(rotaId: () => string) {
   async function reload(): Promise<void> {
     clear();
     conflict.value = false;
-    const versions = store.loadVersions(rotaId()).catch(() => undefined);
     await store.load(rotaId());
-    await versions;
+    // Versions hold every published copy of the month: read after the rota, without holding up the grid.
+    if (store.current?.status === 'published') void store.loadVersions(rotaId()).catch(() => undefined);
   }
 
   async function save(reason?: string): Promise<boolean> {
