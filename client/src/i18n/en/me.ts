@@ -3,6 +3,7 @@ import type { Shape } from '../shape';
 
 const me: Shape<typeof zh> = {
   me: {
+    noDutyThatDay: 'No duty that day',
     title: 'My duties',
     subtitle: 'Your duty schedule; ask for leave or a swap',
     duties: 'Duties',

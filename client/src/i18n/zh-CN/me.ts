@@ -1,5 +1,6 @@
 export default {
   me: {
+    noDutyThatDay: '这天没有值班',
     title: '我的值班',
     subtitle: '查看值班安排，申请请假或调班',
     duties: '值班',
