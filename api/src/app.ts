@@ -29,6 +29,7 @@ import { notificationRoutes } from './modules/notifications/notifications.routes
 import { rotaRoutes } from './modules/rotas/rotas.routes';
 import { shiftRoutes } from './modules/shifts/shifts.routes';
 import { swapRoutes } from './modules/swaps/swaps.routes';
+import { swapCandidateRoutes } from './modules/swaps/swap-candidates';
 
 export interface AppDeps extends HealthDeps {
   logger: Logger;
@@ -126,6 +127,7 @@ export function createApp(deps: AppDeps): Express {
       ...boardRoutes(services.board),
       ...checkinRoutes(services.checkins, services.attendance, services.liveboard),
       ...checkoutUndoRoutes(services.checkoutUndo),
+      ...swapCandidateRoutes(services.swapCandidates),
     ],
     createGuard(services.auth),
   );

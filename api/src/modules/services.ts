@@ -19,6 +19,7 @@ import type { RotasService } from './rotas/rotas.service';
 import { createRotasService } from './rotas/rotas.service';
 import { createShiftsService } from './shifts/shifts.service';
 import { createSwapsService } from './swaps/swaps.service';
+import { createSwapCandidates } from './swaps/swap-candidates';
 import type { Job } from './jobs/jobs.service';
 import type { Notification } from '../contracts/selfservice';
 import { createAuditService } from './audit/audit.service';
@@ -93,6 +94,7 @@ export function createServices(opts: ServiceOptions) {
   });
   late.rotas = rotas;
   const swaps = createSwapsService({ audit, rotas, notifications, lawyersByIds: findPlanningLawyers });
+  const swapCandidates = createSwapCandidates({ rotas, lawyers: () => findPlanningLawyers() });
   const feeds = createFeedsService({ clock, rotas, postsByIds: findPostsByIds });
   const board = createBoardService({ clock, rotas, postByCode: findPostByCode, lawyersByIds: findPlanningLawyers });
   const attendance = createAttendanceService({ clock });
@@ -121,7 +123,7 @@ export function createServices(opts: ServiceOptions) {
     boardOf: liveboard.boardOf,
     onPosts: (moved) => opts.events?.liveboardPostsMoved?.(moved),
   });
-  return { audit, auth, users, lawyers, posts, imports, jobs, calendar, shifts, notifications, rotas, absences, swaps, feeds, board, attendance, checkins, liveboard, detector, checkoutUndo };
+  return { audit, auth, users, lawyers, posts, imports, jobs, calendar, shifts, notifications, rotas, absences, swaps, feeds, board, attendance, checkins, liveboard, detector, checkoutUndo, swapCandidates };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -97,6 +97,7 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | string[]> = {
   'GET /kiosk/:code': 'public',
   'POST /checkins': ['lawyer'],
   'POST /checkins/undo-checkout': ['lawyer'],
+  'GET /swaps/candidates': ['lawyer'],
   'GET /checkins/mine': ['lawyer'],
   'GET /liveboard': ['admin', 'coordinator', 'hotline'],
   'GET /attendance/events': STAFF,

@@ -1,7 +1,7 @@
 import type { Duty, DutiesQuery, EditBody, JobView, RotaDetail, RotasQuery, RotaSummary } from '../../contracts/rotas';
 import type { Actor } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
-import { addDays, checkAssignment, type ProposedChange } from '../../../../scheduler/src/index';
+import { addDays, checkAssignment, createAssignmentChecker, type ProposedChange } from '../../../../scheduler/src/index';
 import { instanceFor } from './rotas.context';
 import { engineRotaOf, violationView } from './rotas.views';
 import type { RotasDeps } from './rotas.context';
@@ -121,9 +121,19 @@ export function createRotasService(deps: RotasDeps) {
     return edit(actor, rotaId, { revision: rota.revision, edits: makeEdits(detail.slots), reason });
   }
 
+  /** Of `candidates`, who could take `lawyerId`'s seat in a published slot without breaking a hard rule (one indexing for all). */
+  async function whoMayTake(rotaId: string, slotId: string, lawyerId: string, candidates: string[]): Promise<string[]> {
+    const rota = await publishedRota(rotaId);
+    const check = createAssignmentChecker(await instanceFor(deps, rota), engineRotaOf(rota, rota.slots));
+    return candidates.filter(
+      (id) => id !== lawyerId && check({ type: 'replace', slotId, fromLawyerId: lawyerId, toLawyerId: id }).violations.every((v) => v.rule === 'slotFilled'),
+    );
+  }
+
   return {
     list,
     checkChange,
+    whoMayTake,
     amend,
     get,
     job,
