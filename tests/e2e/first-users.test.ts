@@ -105,7 +105,7 @@ describe('what first users hit, in the browser', () => {
     const to = page.locator('[data-test=absence-range-to] input');
     await to.fill(day(22));
     await to.press('Enter');
-    await page.locator('[data-test=absence-reason] textarea').fill('家中有事');
+    await page.locator('textarea[data-test=absence-reason], [data-test=absence-reason] textarea').first().fill('家中有事');
     await page.locator('[data-test=absence-submit]').click();
     const toast = page.locator('.el-message').first();
     await toast.waitFor();
@@ -156,9 +156,9 @@ describe('what first users hit, in the browser', () => {
     await expect(card.locator('[data-test=pattern-sentence]').textContent()).resolves.not.toMatch(/两个月|INTERVAL/);
     // A night shift: 20:00 to 08:00 the next day.
     await card.locator('[data-test=pattern-start]').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: /^20:00$/ }).click();
+    await page.getByRole('option', { name: '20:00', exact: true }).click();
     await card.locator('[data-test=pattern-end]').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: /^08:00$/ }).click();
+    await page.getByRole('option', { name: '08:00', exact: true }).click();
     await card.locator('[data-test=pattern-next-day]').waitFor();
     await expect(card.locator('[data-test=pattern-sentence]').textContent()).resolves.toContain('20:00–次日08:00');
     await shot(page, 'pattern-night-desktop');
@@ -169,11 +169,10 @@ describe('what first users hit, in the browser', () => {
     const { context, page } = await newPage(browser, PHONE);
     await signIn(page, 'lawyer');
     await page.goto(`${server.url}/checkin`);
-    const input = page.locator('[data-test=checkin-short-code] input');
-    await input.waitFor();
+    await page.locator('[data-test=checkin-short-code]').waitFor();
     // The placeholder's width in its own font against the input's width (a string: this file has no DOM types).
     const fits = await page.evaluate(`(() => {
-      const el = document.querySelector('[data-test=checkin-short-code] input');
+      const el = document.querySelector('input[data-test=checkin-short-code]') ?? document.querySelector('[data-test=checkin-short-code] input');
       const cs = getComputedStyle(el, '::placeholder');
       const probe = document.createElement('span');
       probe.style.cssText = 'position:absolute;white-space:nowrap;font-size:' + cs.fontSize + ';letter-spacing:' + cs.letterSpacing + ';font-family:' + cs.fontFamily;
@@ -184,10 +183,48 @@ describe('what first users hit, in the browser', () => {
       return w <= el.clientWidth;
     })()`);
     expect(fits).toBe(true);
-    await expect(page.locator('[data-test=checkin-post-code] input').getAttribute('placeholder')).resolves.toMatch(/[A-Z]{2}-(KSS|JCY|FY)/);
+    await expect(page.locator('input[data-test=checkin-post-code], [data-test=checkin-post-code] input').first().getAttribute('placeholder')).resolves.toMatch(/[A-Z]{2}-(KSS|JCY|FY)/);
     const camera = await page.evaluate('typeof BarcodeDetector !== "undefined"');
     if (!camera) await expect(page.locator('[data-test=checkin-no-camera]').textContent()).resolves.toContain('微信');
     await shot(page, 'checkin-phone');
+    await context.close();
+  }, 120_000);
+
+  it('when a sheet has a bad row and a blank last line, then the reasons read in Chinese, the blank line is no row, and a template can be downloaded (item 4)', async () => {
+    const csv = [
+      '姓名,性别,执业证号,律师事务所,执业时间,联系电话,身份证号',
+      '郑坏行,男,12345,江苏钟山律师事务所,2018-07-01,12345,320102198001010016',
+      ',,,,,,',
+      '',
+    ].join('\n');
+    const { context, page } = await newPage(browser, WIDE);
+    await signIn(page, 'coordinator');
+    await page.goto(`${server.url}/staff/lawyers/import`);
+    const download = page.waitForEvent('download');
+    await page.locator('[data-test=import-template]').click();
+    expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+    await page.locator('[data-test=import-upload] input[type=file]').setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page.locator('[data-test=import-summary]').waitFor();
+    await expect(page.locator('[data-test=import-summary]').textContent()).resolves.toContain('有误 1 行');
+    const reasons = (await page.locator('[data-test=import-row-errors-2]').textContent())!;
+    expect(reasons).toContain('执业证号应为 17 位数字');
+    expect(reasons).toContain('手机号');
+    expect(reasons).not.toMatch(/must be|is required|digits/);
+    await shot(page, 'import-errors-desktop');
+    await context.close();
+  }, 120_000);
+
+  it('when the live board’s map view is opened without map tiles, then the posts are listed by district instead of piled on a blank grid (item 7)', async () => {
+    const { context, page } = await newPage(browser, WIDE);
+    await signIn(page, 'coordinator');
+    await page.goto(`${server.url}/staff/live`);
+    await page.locator('[data-test=live-view-map]').click();
+    await page.locator('[data-test=live-no-tiles]').waitFor();
+    const list = page.locator('[data-test=live-district-list]');
+    await list.waitFor();
+    await expect(list.locator('[data-test^=live-district-post-]').count()).resolves.toBe(38);
+    await expect(list.locator('h3').count()).resolves.toBeGreaterThanOrEqual(11);
+    await shot(page, 'live-districts-desktop');
     await context.close();
   }, 120_000);
 

@@ -63,7 +63,11 @@ export function createServices(opts: ServiceOptions) {
   const audit = createAuditService(
     clock,
     namesFrom([
-      async (ids) => (await findUsers({})).filter((u) => ids.includes(u.id)).map((u) => ({ id: u.id, name: u.displayName })),
+      async (ids) =>
+        (await findUsers({})).flatMap((u) => [
+          ...(ids.includes(u.id) ? [{ id: u.id, name: u.displayName }] : []),
+          ...(ids.includes(`@${u.username}`) ? [{ id: `@${u.username}`, name: u.displayName }] : []),
+        ]),
       async (ids) => (await findRotaSummaries({})).filter((r) => ids.includes(r.id)).map((r) => ({ id: r.id, name: r.name })),
       async (ids) => (await findPostsByIds(ids)).map((p) => ({ id: p.id, name: p.name })),
       async (ids) => (await findPlanningLawyers(ids)).map((l) => ({ id: l.id, name: l.name })),

@@ -7,8 +7,8 @@ const OBJECT_ID = /^[0-9a-f]{24}$/i;
 const MAX_IDS = 400;
 
 /**
- * Every database id an entry mentions: its object, its actor, and ids inside its snapshots,
- * also inside composite keys such as `<rotaId>:<postId>:<day>:<time>:<lawyerId>`.
+ * Every database id an entry mentions: its object, its actor (also as `@<username>`), and ids
+ * inside its snapshots, also inside composite keys such as `<rotaId>:<postId>:<day>:<time>:<lawyerId>`.
  */
 export function idsMentioned(entries: AuditEntry[]): string[] {
   const out = new Set<string>();
@@ -25,6 +25,8 @@ export function idsMentioned(entries: AuditEntry[]): string[] {
   for (const e of entries) {
     visit(e.entityId, 0);
     visit(e.actor.userId, 0);
+    // Entries written by jobs and the seed carry no account id: their actor is named by username.
+    out.add(`@${e.actor.username}`);
     visit(e.before, 0);
     visit(e.after, 0);
   }

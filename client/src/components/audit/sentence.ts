@@ -43,9 +43,14 @@ export function objectOf(e: AuditEntry, names: Names, t: Translate): string {
   }
 }
 
+/** Who did it: the account's name (by id, or by username for entries written by the seed or a job). */
+export function actorName(e: AuditEntry, names: Names): string {
+  return names[e.actor.userId] ?? names[`@${e.actor.username}`] ?? e.actor.username;
+}
+
 /** The entry as one sentence: “周老师 发布排班：2027-01 值班表”. */
 export function sentenceOf(e: AuditEntry, names: Names, t: Translate, te: (key: string) => boolean): string {
-  const actor = names[e.actor.userId] ?? e.actor.username;
+  const actor = actorName(e, names);
   const action = te(`audit.actions.${e.action}`) ? t(`audit.actions.${e.action}`) : t('audit.otherAction');
   const object = objectOf(e, names, t);
   return object ? t('audit.sentence', { actor, action, object }) : t('audit.sentenceNoObject', { actor, action });
