@@ -33,8 +33,18 @@ export const useRotasStore = defineStore('rotas', () => {
     listIds.value = rotas.map((r) => r.id);
   }
 
+  /** A request for a rota started ahead of its page (by the router), taken by the next `load` of that rota. */
+  let early: { id: string; detail: Promise<RotaDetail> } | null = null;
+  function prefetch(id: string): void {
+    const detail = rotasApi.get(id);
+    detail.catch(() => undefined);
+    early = { id, detail };
+  }
+
   async function load(id: string): Promise<RotaDetail> {
-    const detail = markRaw(await rotasApi.get(id));
+    const pending = early?.id === id ? early.detail : null;
+    early = null;
+    const detail = markRaw(await (pending ?? rotasApi.get(id)));
     current.value = detail;
     byId.value[id] = detail;
     edits.value = {};
@@ -130,6 +140,7 @@ export const useRotasStore = defineStore('rotas', () => {
     fetchList,
     load,
     loadVersions,
+    prefetch,
     createDraft,
     lawyersOf,
     isPinned,
