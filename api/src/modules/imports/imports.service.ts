@@ -151,7 +151,8 @@ export type ImportsService = ReturnType<typeof createImportsService>;
  * parser reads as Latin-1 ("名单.csv" arrives as "å\x90\x8då\x8d\x95.csv"); read back as UTF-8 when that is what it was.
  */
 export function uploadedName(name: string): string {
-  if (!/[\u0080-\u00ff]/.test(name) || /[^\u0000-\u00ff]/.test(name)) return name;
+  // Only names made of Latin-1 characters, some of them above ASCII, can be misread UTF-8.
+  if (!/[\u0080-\u00ff]/.test(name) || [...name].some((c) => c.charCodeAt(0) > 0xff)) return name;
   const utf8 = Buffer.from(name, 'latin1').toString('utf8');
   return utf8.includes('\ufffd') ? name : utf8;
 }
