@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
@@ -22,6 +23,7 @@ import { absenceRoutes } from './modules/absences/absences.routes';
 import { boardRoutes } from './modules/board/board.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { checkinRoutes } from './modules/checkins/checkins.routes';
+import { checkoutUndoRoutes } from './modules/checkins/checkout-undo.routes';
 import { feedRoutes } from './modules/feeds/feeds.routes';
 import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { rotaRoutes } from './modules/rotas/rotas.routes';
@@ -35,6 +37,7 @@ import { hotlineRoutes } from './modules/hotline/hotline.routes';
 import { defaultPublicLimits, type PublicLimits } from './modules/public/public.limits';
 import { publicRoutes } from './modules/public/public.routes';
 import { recordRoutes } from './modules/records/records.routes';
+import { swapCandidateRoutes } from './modules/swaps/swap-candidates';
 
 export interface AppDeps extends HealthDeps {
   logger: Logger;
@@ -105,6 +108,9 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
 
+  // JSON answers (a month's rota for 38 posts is ~650 KB) and the client's assets shrink ~10×.
+  app.use(compression());
+
   const api = express.Router();
   api.use(express.json({ limit: '1mb' }));
   api.use(express.urlencoded({ extended: false, limit: '1mb' }));
@@ -147,6 +153,8 @@ export function createApp(deps: AppDeps): Express {
       ...feedbackRoutes(services.feedback),
       ...hotlineRoutes(services.hotline),
       ...recordRoutes(services.recordsArea),
+      ...checkoutUndoRoutes(services.checkoutUndo),
+      ...swapCandidateRoutes(services.swapCandidates),
     ],
     createGuard(services.auth),
   );

@@ -2,26 +2,31 @@
  * The audit log of staff changes. Pure: imports only zod.
  *
  * Routes
- *   GET /api/audit   query AuditQuery → Paginated<AuditEntry>   admin
+ *   GET /api/audit   query AuditQuery → AuditPage (entries and the names of what they mention)   admin
  *
  * Newest first. Password hashes never appear; phone and ID numbers may, since only
  * admins read the log.
  */
 import { z } from 'zod';
-import { idSchema, paginationQuery, roleSchema, type Instant, type Role } from './common';
+import { idSchema, paginationQuery, roleSchema, type Instant, type Paginated, type Role } from './common';
 
-/** Entity types written by this area; other areas add theirs (any lower-case word). */
-export const AUDIT_ENTITY_TYPES = ['lawyer', 'post', 'user', 'import', 'rota', 'calendar', 'absence', 'swap'] as const;
+/** Kinds of object changes are recorded about; a test checks every one written has a label. */
+export const AUDIT_ENTITY_TYPES = ['lawyer', 'post', 'user', 'import', 'rota', 'calendar', 'absence', 'swap', 'checkin'] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number] | (string & {});
 
-/** Actions written so far; later areas add their own `<entity>.<verb>` actions. */
+/** Every action written (`<entity>.<verb>`); a test scans the server for actions missing here. */
 export const AUDIT_ACTIONS = [
   'lawyer.create', 'lawyer.update', 'lawyer.assessment_set', 'lawyer.assessment_remove',
   'lawyer.attestation_set', 'lawyer.complaint_add', 'lawyer.complaint_update',
   'lawyer.vetting', 'lawyer.status_change', 'lawyer.import', 'lawyer.eligibility_reevaluated',
-  'post.create', 'post.update', 'post.deactivate', 'post.activate',
+  'post.create', 'post.update', 'post.deactivate', 'post.activate', 'post.patterns',
   'user.create', 'user.update', 'user.password_reset', 'user.password_change',
   'import.preview', 'import.confirm',
+  'rota.draft', 'rota.replan', 'rota.edit', 'rota.amend', 'rota.publish',
+  'calendar.day',
+  'absence.approve', 'absence.reject',
+  'swap.approve', 'swap.reject',
+  'checkin.settings', 'checkin.kiosk_token', 'checkin.countersign_pin', 'checkin.undo_checkout',
 ] as const;
 
 const instantParam = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be a date or ISO instant');
@@ -52,3 +57,8 @@ export interface AuditEntry {
 }
 
 export const auditRoleSchema = roleSchema;
+
+/** A page of the log, with display names for the ids its entries mention (lawyers, posts, users, rotas). */
+export interface AuditPage extends Paginated<AuditEntry> {
+  names: Record<string, string>;
+}

@@ -284,6 +284,8 @@ export interface LawyerListItem {
   status: LawyerStatus;
   eligible: boolean;
   eligibilityFlag: EligibilityFlag | null;
+  /** Why the lawyer is not eligible (empty when eligible). */
+  ineligibleReasons: EligibilityReason[];
   latestAssessment: Assessment | null;
 }
 

@@ -4,6 +4,7 @@ import { createAbsencesService } from './absences/absences.service';
 import { createAttendanceService } from './attendance/attendance.service';
 import { createAttendanceDetector } from './checkins/checkins.detector';
 import { checkinSecretSource, createCheckinsService } from './checkins/checkins.service';
+import { createCheckoutUndo } from './checkins/checkout-undo.service';
 import { acquireLease, releaseLease } from './jobs/jobs.repository';
 import { createLiveboardService } from './liveboard/liveboard.service';
 import type { LiveBoardUpdate, LivePost } from '../contracts/checkins';
@@ -18,12 +19,16 @@ import type { RotasService } from './rotas/rotas.service';
 import { createRotasService } from './rotas/rotas.service';
 import { createShiftsService } from './shifts/shifts.service';
 import { createSwapsService } from './swaps/swaps.service';
+import { createSwapCandidates } from './swaps/swap-candidates';
 import type { Job } from './jobs/jobs.service';
 import type { Notification } from '../contracts/selfservice';
 import { createAuditService } from './audit/audit.service';
 import { createNightlyEligibilityCheck } from './discipline/discipline.nightly';
 import { defaultDisciplinePolicy, type DisciplinePolicy } from './discipline/discipline.rules';
 import { createDisciplineService, type DisciplineService } from './discipline/discipline.service';
+import { namesFrom } from './audit/audit.names';
+import { findRotaSummaries } from './rotas/rotas.repository';
+import { findUsers } from './users/users.repository';
 import { defaultEligibilityPolicy, type EligibilityPolicy } from './lawyers/eligibility';
 import { lawyerExists } from './lawyers/lawyers.repository';
 import { createLawyersService } from './lawyers/lawyers.service';
@@ -76,7 +81,20 @@ export const defaultSessionPolicy: SessionPolicy = { idleMinutes: 120, absoluteH
 export function createServices(opts: ServiceOptions) {
   const { clock } = opts;
   const policy = opts.eligibility ?? defaultEligibilityPolicy;
-  const audit = createAuditService(clock);
+  // The audit log names what its entries mention: accounts, rotas, posts and lawyers.
+  const audit = createAuditService(
+    clock,
+    namesFrom([
+      async (ids) =>
+        (await findUsers({})).flatMap((u) => [
+          ...(ids.includes(u.id) ? [{ id: u.id, name: u.displayName }] : []),
+          ...(ids.includes(`@${u.username}`) ? [{ id: `@${u.username}`, name: u.displayName }] : []),
+        ]),
+      async (ids) => (await findRotaSummaries({})).filter((r) => ids.includes(r.id)).map((r) => ({ id: r.id, name: r.name })),
+      async (ids) => (await findPostsByIds(ids)).map((p) => ({ id: p.id, name: p.name })),
+      async (ids) => (await findPlanningLawyers(ids)).map((l) => ({ id: l.id, name: l.name })),
+    ]),
+  );
   const auth = createAuthService({ clock, policy: opts.session, audit });
   const users = createUsersService({ clock, audit, lawyerExists });
   // Discipline is built after rotas; lawyers and attendance reach it through this late reference.
@@ -104,6 +122,7 @@ export function createServices(opts: ServiceOptions) {
   });
   late.rotas = rotas;
   const swaps = createSwapsService({ audit, rotas, notifications, lawyersByIds: findPlanningLawyers });
+  const swapCandidates = createSwapCandidates({ rotas, lawyers: () => findPlanningLawyers() });
   const feeds = createFeedsService({ clock, rotas, postsByIds: findPostsByIds });
   const board = createBoardService({ clock, rotas, postByCode: findPostByCode, lawyersByIds: findPlanningLawyers });
   const attendance = createAttendanceService({ clock, logger: opts.logger, discipline: () => lateDiscipline.service!.port });
@@ -118,6 +137,7 @@ export function createServices(opts: ServiceOptions) {
     secret: checkinSecretSource(opts.checkinSecret),
     onUpdate: liveboardUpdated,
   });
+  const checkoutUndo = createCheckoutUndo({ clock, audit, myDuties: (actor) => checkins.mine(actor), onUpdate: liveboardUpdated });
   const liveboard = createLiveboardService({ clock, rotas, checkins, posts: findActivePosts });
   const detector = createAttendanceDetector({
     clock,
@@ -191,7 +211,7 @@ export function createServices(opts: ServiceOptions) {
     postAddress: async (id) => (await findPostsByIds([id]))[0]?.address ?? '',
     records: recordsArea.records.reader,
   });
-  return { discipline, eligibilityCheck, recordsArea, audit, auth, users, lawyers, posts, imports, jobs, calendar, shifts, notifications, rotas, absences, swaps, feeds, board, attendance, checkins, liveboard, detector, lookup, feedback, hotline };
+  return { discipline, eligibilityCheck, recordsArea, audit, auth, users, lawyers, posts, imports, jobs, calendar, shifts, notifications, rotas, absences, swaps, feeds, board, attendance, checkins, liveboard, detector, lookup, feedback, hotline, checkoutUndo, swapCandidates };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -108,7 +108,7 @@ export function demoLawyers(now: Date, policy: EligibilityPolicy = defaultEligib
   const out: LawyerFields[] = [];
   for (let i = 0; i < DEMO_LAWYER_COUNT; i++) {
     const { body, status, complaint } = demoLawyer(i, rnd, thisYear);
-    const fields = newLawyerFields(body, { now: recruited, policy, by, reason: '南京市值班律师招募报名 registered' }) as LawyerFields & Record<string, unknown>;
+    const fields = newLawyerFields(body, { now: recruited, policy, by, reason: '南京市值班律师招募报名' }) as LawyerFields & Record<string, unknown>;
     const history = [...(fields.statusHistory as object[])];
     const vetting: object[] = [];
     if (status !== 'applicant') {

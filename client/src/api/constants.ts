@@ -25,4 +25,18 @@ export const ELIGIBILITY_RULES = [
   'no_upheld_complaint',
   'annual_assessment',
 ] as const satisfies readonly EligibilityRule[];
-export const AUDIT_ENTITY_TYPES = ['lawyer', 'post', 'user', 'import'] as const satisfies readonly AuditEntityType[];
+export const AUDIT_ENTITY_TYPES = ['lawyer', 'post', 'user', 'import', 'rota', 'calendar', 'absence', 'swap', 'checkin'] as const satisfies readonly AuditEntityType[];
+/** Mirrored from the contract's AUDIT_ACTIONS (a test keeps both and the labels in step). */
+export const AUDIT_ACTIONS = [
+  'lawyer.create', 'lawyer.update', 'lawyer.assessment_set', 'lawyer.assessment_remove',
+  'lawyer.attestation_set', 'lawyer.complaint_add', 'lawyer.complaint_update',
+  'lawyer.vetting', 'lawyer.status_change', 'lawyer.import', 'lawyer.eligibility_reevaluated',
+  'post.create', 'post.update', 'post.deactivate', 'post.activate', 'post.patterns',
+  'user.create', 'user.update', 'user.password_reset', 'user.password_change',
+  'import.preview', 'import.confirm',
+  'rota.draft', 'rota.replan', 'rota.edit', 'rota.amend', 'rota.publish',
+  'calendar.day',
+  'absence.approve', 'absence.reject',
+  'swap.approve', 'swap.reject',
+  'checkin.settings', 'checkin.kiosk_token', 'checkin.countersign_pin', 'checkin.undo_checkout',
+] as const;

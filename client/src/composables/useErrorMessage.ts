@@ -9,9 +9,10 @@ export function useErrorMessage() {
   const { t, te } = useI18n();
   function errorMessage(err: unknown): string {
     if (err instanceof ApiError) {
-      const key = `errors.${err.code}`;
-      if (te(key)) return t(key);
-      return err.message || t('errors.internal');
+      // Area-specific sentences live beside the app-wide ones; the server's English is never shown in Chinese.
+      const key = ['errors', 'workflowErrors', 'checkinErrors'].map((ns) => `${ns}.${err.code}`).find((k) => te(k));
+      if (key) return t(key);
+      return t('errors.internal');
     }
     return err instanceof Error && err.message ? err.message : t('errors.internal');
   }

@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import { useAuthStore } from '@/stores/auth';
+import { useRotasStore } from '@/stores/rotas';
 import { routes } from './routes';
 
 export const router = createRouter({
@@ -29,4 +30,10 @@ router.beforeEach(async (to) => {
   if (to.name === 'login') return homeFor(auth.role);
   if (!auth.hasRole(to.meta.roles)) return { name: 'forbidden' };
   return true;
+});
+
+// The review grid's month (~650 KB) is requested while its page's code is still loading
+// (this guard runs once access is granted, before the page's component is fetched).
+router.beforeEach((to) => {
+  if (to.name === 'rota' && typeof to.params.id === 'string') useRotasStore().prefetch(to.params.id);
 });

@@ -4,6 +4,16 @@ import { authApi, type CurrentUser, type Role } from '@/api/auth';
 import { STAFF_ROLES } from '@/api/constants';
 import { ApiError } from '@/api/http';
 
+/**
+ * Set while this browser has a session. Without it there is nothing to ask the server, so a
+ * visitor of the public pages causes no 401 from /api/auth/me.
+ */
+const SIGNED_IN = 'zhiban.signedIn';
+function remember(signedIn: boolean): void {
+  if (signedIn) localStorage.setItem(SIGNED_IN, '1');
+  else localStorage.removeItem(SIGNED_IN);
+}
+
 export const useAuthStore = defineStore('auth', () => {
   const user = ref<CurrentUser | null>(null);
   /** True once /api/auth/me has answered, so guards know whether "no user" is final. */
@@ -22,10 +32,15 @@ export const useAuthStore = defineStore('auth', () => {
 
   async function fetchMe(): Promise<void> {
     try {
+      if (!localStorage.getItem(SIGNED_IN)) {
+        user.value = null;
+        return;
+      }
       user.value = await authApi.me();
     } catch (err) {
       if (!(err instanceof ApiError) || err.status !== 401) throw err;
       user.value = null;
+      remember(false);
     } finally {
       ready.value = true;
     }
@@ -43,6 +58,7 @@ export const useAuthStore = defineStore('auth', () => {
   async function login(username: string, password: string): Promise<CurrentUser> {
     const res = await authApi.login(username, password);
     user.value = res.user;
+    remember(true);
     ready.value = true;
     return res.user;
   }
@@ -52,6 +68,7 @@ export const useAuthStore = defineStore('auth', () => {
       await authApi.logout();
     } finally {
       user.value = null;
+      remember(false);
     }
   }
 
@@ -63,6 +80,7 @@ export const useAuthStore = defineStore('auth', () => {
   /** Called when any request answers 401: the session ended elsewhere. */
   function forget(): void {
     user.value = null;
+    remember(false);
   }
 
   return { user, ready, role, isStaff, isAdmin, mustChangePassword, hasRole, ensureLoaded, fetchMe, login, logout, changePassword, forget };

@@ -32,6 +32,7 @@ function toListItem(d: LawyerDossier): LawyerListItem {
     status: l.status,
     eligible: l.eligible,
     eligibilityFlag: l.eligibilityFlag,
+    ineligibleReasons: l.eligible ? [] : d.eligibility.reasons,
     latestAssessment: latest,
   };
 }

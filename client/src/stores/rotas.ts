@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { computed, markRaw, ref, shallowRef } from 'vue';
 import {
   rotasApi,
   type CreateDraftBody,
@@ -20,7 +20,9 @@ export const useRotasStore = defineStore('rotas', () => {
   const listIds = ref<string[]>([]);
   const list = computed(() => listIds.value.map((id) => byId.value[id]).filter((r): r is RotaSummary => !!r));
 
-  const current = ref<RotaDetail | null>(null);
+  // A month of 38 posts is ~1,900 slots: replaced whole, never changed in place, so not made
+  // deeply reactive (deep proxies over it cost seconds on the first render).
+  const current = shallowRef<RotaDetail | null>(null);
   const edits = ref<Record<string, SlotEdit>>({});
   const versions = ref<RotaVersionSummary[]>([]);
   const editCount = computed(() => Object.keys(edits.value).length);
@@ -31,8 +33,18 @@ export const useRotasStore = defineStore('rotas', () => {
     listIds.value = rotas.map((r) => r.id);
   }
 
+  /** A request for a rota started ahead of its page (by the router), taken by the next `load` of that rota. */
+  let early: { id: string; detail: Promise<RotaDetail> } | null = null;
+  function prefetch(id: string): void {
+    const detail = rotasApi.get(id);
+    detail.catch(() => undefined);
+    early = { id, detail };
+  }
+
   async function load(id: string): Promise<RotaDetail> {
-    const detail = await rotasApi.get(id);
+    const pending = early?.id === id ? early.detail : null;
+    early = null;
+    const detail = markRaw(await (pending ?? rotasApi.get(id)));
     current.value = detail;
     byId.value[id] = detail;
     edits.value = {};
@@ -102,7 +114,7 @@ export const useRotasStore = defineStore('rotas', () => {
 
   async function save(reason?: string): Promise<void> {
     const rota = current.value!;
-    const detail = await rotasApi.saveAssignments(rota.id, { revision: rota.revision, edits: editList(), ...(reason ? { reason } : {}) });
+    const detail = markRaw(await rotasApi.saveAssignments(rota.id, { revision: rota.revision, edits: editList(), ...(reason ? { reason } : {}) }));
     current.value = detail;
     byId.value[detail.id] = detail;
     edits.value = {};
@@ -128,6 +140,7 @@ export const useRotasStore = defineStore('rotas', () => {
     fetchList,
     load,
     loadVersions,
+    prefetch,
     createDraft,
     lawyersOf,
     isPinned,

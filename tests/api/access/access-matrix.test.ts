@@ -26,6 +26,7 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | string[]> = {
   // lawyers, vetting, import and export
   'POST /lawyers/imports': STAFF,
   'GET /lawyers/imports/:id': STAFF,
+  'GET /lawyers/imports/template': STAFF,
   'POST /lawyers/imports/:id/confirm': STAFF,
   'GET /lawyers': ['admin', 'coordinator', 'hotline'],
   'GET /lawyers/flagged': STAFF,
@@ -97,6 +98,8 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | string[]> = {
   // Public: the kiosk screen at the post has no account; the post's kiosk token (X-Kiosk-Token) is the key; names only.
   'GET /kiosk/:code': 'public',
   'POST /checkins': ['lawyer'],
+  'POST /checkins/undo-checkout': ['lawyer'],
+  'GET /swaps/candidates': ['lawyer'],
   'GET /checkins/mine': ['lawyer'],
   'GET /liveboard': ['admin', 'coordinator', 'hotline'],
   'GET /attendance/events': STAFF,

@@ -1,8 +1,8 @@
-import type { AuditEntityType, AuditEntry, AuditQuery } from '../../contracts/audit';
-import type { Paginated } from '../../contracts/common';
+import type { AuditEntityType, AuditPage, AuditQuery } from '../../contracts/audit';
 import type { Actor } from '../../lib/actor';
 import type { Clock } from '../../lib/clock';
 import { findAuditEntries, insertAuditEntries } from './audit.repository';
+import { idsMentioned, type AuditNames } from './audit.names';
 
 export interface AuditRecord {
   action: string;
@@ -33,11 +33,11 @@ export function redact(value: unknown): unknown {
 export interface AuditService {
   record(actor: Actor, entry: AuditRecord): Promise<void>;
   recordMany(actor: Actor, entries: AuditRecord[]): Promise<void>;
-  list(query: AuditQuery): Promise<Paginated<AuditEntry>>;
+  list(query: AuditQuery): Promise<AuditPage>;
 }
 
 /** Other areas call this after a change has been written. */
-export function createAuditService(clock: Clock): AuditService {
+export function createAuditService(clock: Clock, names: AuditNames = async () => ({})): AuditService {
   const toEntry = (actor: Actor, e: AuditRecord) => ({
     at: clock.now(),
     actor: { userId: actor.userId, username: actor.username, role: actor.role },
@@ -52,6 +52,9 @@ export function createAuditService(clock: Clock): AuditService {
   return {
     record: (actor, entry) => insertAuditEntries([toEntry(actor, entry)]),
     recordMany: (actor, entries) => insertAuditEntries(entries.map((e) => toEntry(actor, e))),
-    list: (query) => findAuditEntries(query),
+    async list(query) {
+      const page = await findAuditEntries(query);
+      return { ...page, names: await names(idsMentioned(page.items)) };
+    },
   };
 }

@@ -10,7 +10,7 @@ export function boardRoutes(board: BoardService): AnyRoute[] {
       path: '/public/posts/:code/board',
       // Public by design: the duty board is posted at the station (值班公示).
       access: 'public',
-      schemas: { params: z.object({ code: z.string().trim().min(1).max(40) }), query: z.object({ day: daySchema.optional() }) },
+      schemas: { params: z.object({ code: z.string().trim().min(1).max(40).transform((c) => c.toUpperCase()) }), query: z.object({ day: daySchema.optional() }) },
       handler: ({ params, query }) => board.board(params.code, query.day),
     }),
   ];

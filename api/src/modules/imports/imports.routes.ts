@@ -1,6 +1,7 @@
 import { importParams } from '../../contracts/imports';
 import { defineRoute, type AnyRoute } from '../../lib/route';
 import type { ImportsService } from './imports.service';
+import { importTemplate } from './imports.template';
 
 const STAFF = ['admin', 'coordinator'] as const;
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -14,6 +15,18 @@ export function importRoutes(imports: ImportsService): AnyRoute[] {
       status: 201,
       upload: { field: 'file', maxBytes: MAX_UPLOAD_BYTES },
       handler: ({ actor, file }) => imports.preview(actor!, file),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/lawyers/imports/template',
+      access: STAFF,
+      handler: async ({ res }) => {
+        res
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .setHeader('Content-Disposition', `attachment; filename="lawyer-import-template.xlsx"; filename*=UTF-8''${encodeURIComponent('律师导入模板.xlsx')}`)
+          .send(await importTemplate());
+        return undefined;
+      },
     }),
     defineRoute({ method: 'get', path: '/lawyers/imports/:id', access: STAFF, schemas: { params: importParams }, handler: ({ params }) => imports.get(params.id) }),
     defineRoute({

@@ -69,7 +69,7 @@ export function createImportsService(deps: { clock: Clock; policy: EligibilityPo
     crossCheck(rows, registered);
     const valid = rows.filter((r) => r.body);
     const batch = await insertImport({
-      fileName: file.originalname.slice(0, 200),
+      fileName: uploadedName(file.originalname).slice(0, 200),
       status: 'preview',
       createdBy: { userId: actor.userId, username: actor.username },
       createdAt: now,
@@ -144,3 +144,14 @@ export function createImportsService(deps: { clock: Clock; policy: EligibilityPo
 }
 
 export type ImportsService = ReturnType<typeof createImportsService>;
+
+/**
+ * The file's name as the user saw it. Browsers send multipart names in UTF-8, which the upload
+ * parser reads as Latin-1 ("名单.csv" arrives as "å\x90\x8då\x8d\x95.csv"); read back as UTF-8 when that is what it was.
+ */
+export function uploadedName(name: string): string {
+  // Only names made of Latin-1 characters, some of them above ASCII, can be misread UTF-8.
+  if (!/[\u0080-\u00ff]/.test(name) || [...name].some((c) => c.charCodeAt(0) > 0xff)) return name;
+  const utf8 = Buffer.from(name, 'latin1').toString('utf8');
+  return utf8.includes('\ufffd') ? name : utf8;
+}

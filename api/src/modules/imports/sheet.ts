@@ -61,7 +61,9 @@ function readCsv(buffer: Buffer): Sheet {
     throw new AppError('unsupported_file', `The CSV file cannot be read: ${(err as Error).message}`, 400);
   }
   const [headers = [], ...data] = records;
-  return { headers: headers.map((h) => h.trim()), rows: data.map((cells, i) => ({ row: i + 2, cells })) };
+  // A row of separators only (",,,,", which spreadsheets write for a blank last line) is not data.
+  const rows = data.map((cells, i) => ({ row: i + 2, cells })).filter((r) => r.cells.some((c) => String(c ?? '').trim() !== ''));
+  return { headers: headers.map((h) => h.trim()), rows };
 }
 
 /** Reads the first sheet of an .xlsx workbook or a UTF-8 CSV file. */

@@ -190,7 +190,7 @@ export function createLawyersService(deps: LawyersDeps) {
     if (await licenceNumberTaken(body.licenceNumber)) {
       throw new AppError('licence_number_taken', 'A lawyer with this licence number is already registered', 409);
     }
-    const fields = newLawyerFields(body, { now: clock.now(), policy, by: actorRef(actor), reason: '登记 registered' });
+    const fields = newLawyerFields(body, { now: clock.now(), policy, by: actorRef(actor), reason: '登记' });
     let doc: LawyerDoc;
     try {
       doc = await insertLawyer(fields);

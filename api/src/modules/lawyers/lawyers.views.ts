@@ -98,6 +98,8 @@ export function toListItem(doc: LawyerDoc, viewer: Pick<Actor, 'role' | 'lawyerI
     status: doc.status as LawyerStatus,
     eligible: doc.eligible,
     eligibilityFlag: flagOf(doc),
+    // Why an applicant or lawyer is not eligible, so a list (the vetting queue) can say it.
+    ineligibleReasons: doc.eligible ? [] : ((doc.eligibility?.reasons ?? []) as EligibilityReason[]),
     latestAssessment: latest ? ({ year: latest.year!, grade: latest.grade as AssessmentGrade } satisfies Assessment) : null,
   };
   if (privacyFor(viewer, id).phone) item.phone = doc.phone;

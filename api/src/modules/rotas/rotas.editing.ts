@@ -58,7 +58,11 @@ export function createRotaEditing(deps: RotasDeps) {
    * Saves edits made from `revision`. Refused when someone saved first (409 rota_conflict) or
    * when an edit breaks a hard rule (409 rule_violation). Returns the saved rota and what changed.
    */
-  async function saveEdits(actor: Actor, id: string, body: EditBody): Promise<{ rota: StoredRota; changed: { slotId: string; removed: string[]; added: string[] }[] }> {
+  async function saveEdits(
+    actor: Actor,
+    id: string,
+    body: EditBody,
+  ): Promise<{ rota: StoredRota; before: StoredRota; changed: { slotId: string; removed: string[]; added: string[] }[]; audit(): Promise<void> }> {
     const rota = await load(id);
     if (rota.revision !== body.revision) throw conflict(rota.revision);
     if (rota.status === 'published' && !body.reason) {
@@ -70,8 +74,12 @@ export function createRotaEditing(deps: RotasDeps) {
     const saved = await updateRotaAt(id, body.revision, { slots });
     if (!saved) throw conflict((await findRota(id))?.revision ?? body.revision);
     const changed = diffSlots(rota.slots, slots);
-    await deps.audit.record(actor, { action: rota.status === 'published' ? 'rota.amend' : 'rota.edit', entityType: 'rota', entityId: id, before: changed.map((c) => ({ slotId: c.slotId, lawyerIds: c.removed })), after: changed.map((c) => ({ slotId: c.slotId, lawyerIds: c.added })), note: body.reason });
-    return { rota: saved, changed };
+    // Written by the caller once the change has taken effect (an amendment only when its version is published).
+    const audit = () =>
+      changed.length === 0
+        ? Promise.resolve()
+        : deps.audit.record(actor, { action: rota.status === 'published' ? 'rota.amend' : 'rota.edit', entityType: 'rota', entityId: id, before: changed.map((c) => ({ slotId: c.slotId, lawyerIds: c.removed })), after: changed.map((c) => ({ slotId: c.slotId, lawyerIds: c.added })), note: body.reason });
+    return { rota: saved, before: rota, changed, audit };
   }
 
   return { check, saveEdits };

@@ -38,7 +38,7 @@ export function createRotaPlanning(deps: RotasDeps) {
     }
     requireHolidaySchedule(deps.calendar, body.from, body.to, body.confirmMissingCalendar);
     const rota = await insertRota({
-      name: body.name ?? `${body.from} – ${body.to}`,
+      name: body.name ?? defaultRotaName(body.from, body.to),
       from: body.from,
       to: body.to,
       postIds: [...new Set(body.postIds)],
@@ -92,4 +92,12 @@ export function createRotaPlanning(deps: RotasDeps) {
 
   deps.jobs.register(PLAN_JOB, runPlanJob);
   return { createDraft, replan };
+}
+
+/** "2027-01 值班表" for a whole calendar month (as the published ones are named), else the period. */
+export function defaultRotaName(from: string, to: string): string {
+  const month = from.slice(0, 7);
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return from.endsWith('-01') && to === `${month}-${String(last).padStart(2, '0')}` ? `${month} 值班表` : `${from} – ${to} 值班表`;
 }

@@ -1,7 +1,7 @@
 import type { Duty, DutiesQuery, EditBody, JobView, RotaDetail, RotasQuery, RotaSummary } from '../../contracts/rotas';
 import type { Actor } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
-import { addDays, checkAssignment, type ProposedChange } from '../../../../scheduler/src/index';
+import { addDays, checkAssignment, createAssignmentChecker, type ProposedChange } from '../../../../scheduler/src/index';
 import { instanceFor } from './rotas.context';
 import { engineRotaOf, violationView } from './rotas.views';
 import type { RotasDeps } from './rotas.context';
@@ -10,7 +10,7 @@ import { createRotaPlanning } from './rotas.planning';
 import { createRotaPublishing } from './rotas.publishing';
 import { createRotaRemoval } from './rotas.removal';
 import { createCalendarRepair } from './rotas.calendarRepair';
-import { findCurrentDuties, findRota, findRotaSummaries } from './rotas.repository';
+import { findCurrentDuties, findRota, findRotaSummaries, updateRotaAt } from './rotas.repository';
 import { detailOf } from './rotas.views';
 import { caches } from '../../db/cache';
 import type { RotaViolation, SlotEdit } from '../../contracts/rotas';
@@ -31,20 +31,47 @@ export function createRotasService(deps: RotasDeps) {
     return findRotaSummaries({ status: q.status, from, to: addDays(`${nextMonth}-01`, -1) });
   }
 
+  /**
+   * The lawyers the review grid names and offers, read at most every 10 s: reading all dossiers
+   * takes ~0.5 s on the embedded database and the grid is opened again and again. A lawyer
+   * changed meanwhile may be offered for a few seconds more; every edit is checked against
+   * fresh data (check, save, publish), so nothing wrong can be saved.
+   */
+  let directory: { at: number; lawyers: Promise<Awaited<ReturnType<RotasDeps['directory']['lawyers']>>> } | null = null;
+  function reviewLawyers() {
+    const now = Date.now();
+    if (!directory || now - directory.at > 10_000) {
+      const lawyers = deps.directory.lawyers();
+      directory = { at: now, lawyers };
+      lawyers.catch(() => (directory = null));
+    }
+    return directory.lawyers;
+  }
+
   async function get(id: string): Promise<RotaDetail> {
-    const rota = await findRota(id);
+    // The rota and the lawyers are read together: the review grid waits for both.
+    const [rota, all] = await Promise.all([findRota(id), reviewLawyers()]);
     if (!rota) throw new AppError('rota_not_found', 'No such rota', 404);
     const posts = await deps.directory.postsByIds(rota.postIds);
     const ids = new Set<string>();
     for (const s of rota.slots) for (const l of s.lawyerIds) ids.add(l);
-    const lawyers = (await deps.directory.lawyers()).filter((l) => ids.has(l.id) || ((l.status === 'active' || l.status === 'warned') && l.eligible));
+    const lawyers = all.filter((l) => ids.has(l.id) || ((l.status === 'active' || l.status === 'warned') && l.eligible));
     return detailOf(rota, posts, lawyers);
   }
 
   /** Saves edits; on a published rota they are an amendment, published at once as a new version. */
   async function edit(actor: Actor, id: string, body: EditBody): Promise<RotaDetail> {
-    const { rota, changed } = await editing.saveEdits(actor, id, body);
-    if (rota.status === 'published' && changed.length > 0) await publishing.publishVersion(actor.username, rota, body.reason ?? null);
+    const { rota, before, changed, audit } = await editing.saveEdits(actor, id, body);
+    if (rota.status === 'published' && changed.length > 0) {
+      try {
+        await publishing.publishVersion(actor.username, rota, body.reason ?? null);
+      } catch (err) {
+        // The amendment was refused: its slots go back, so the rota shows what is published.
+        await updateRotaAt(id, rota.revision, { slots: before.slots });
+        throw err;
+      }
+    }
+    await audit();
     return get(id);
   }
 
@@ -96,9 +123,19 @@ export function createRotasService(deps: RotasDeps) {
     return edit(actor, rotaId, { revision: rota.revision, edits: makeEdits(detail.slots), reason });
   }
 
+  /** Of `candidates`, who could take `lawyerId`'s seat in a published slot without breaking a hard rule (one indexing for all). */
+  async function whoMayTake(rotaId: string, slotId: string, lawyerId: string, candidates: string[]): Promise<string[]> {
+    const rota = await publishedRota(rotaId);
+    const check = createAssignmentChecker(await instanceFor(deps, rota), engineRotaOf(rota, rota.slots));
+    return candidates.filter(
+      (id) => id !== lawyerId && check({ type: 'replace', slotId, fromLawyerId: lawyerId, toLawyerId: id }).violations.every((v) => v.rule === 'slotFilled'),
+    );
+  }
+
   return {
     list,
     checkChange,
+    whoMayTake,
     amend,
     get,
     job,

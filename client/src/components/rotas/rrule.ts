@@ -57,7 +57,8 @@ export function fromInput(p: ShiftPatternInput): PatternModel {
   const weekdays = (parts.get('BYDAY') ?? '').split(',').filter((d): d is Weekday => (RRULE_WEEKDAYS as readonly string[]).includes(d));
   const monthDay = Number(parts.get('BYMONTHDAY'));
   const weekly = simple && freq === 'WEEKLY' && weekdays.length > 0 && !parts.has('BYMONTHDAY');
-  const monthly = simple && freq === 'MONTHLY' && Number.isInteger(monthDay) && monthDay >= 1 && monthDay <= 31 && !parts.has('BYDAY');
+  // The monthly form has no interval: "every second month" stays a raw rule rather than being shown as monthly.
+  const monthly = simple && freq === 'MONTHLY' && interval === 1 && Number.isInteger(monthDay) && monthDay >= 1 && monthDay <= 31 && !parts.has('BYDAY');
   return {
     label: p.label,
     start: p.start,
@@ -107,7 +108,7 @@ type Translate = (key: string, params?: Record<string, unknown>) => string;
 
 /** The rule in words: “每周一至周五 09:00–11:30”, “每两周周六 09:00–12:00”, “Every 2 weeks on Sat …”. */
 export function describePattern(m: PatternModel, t: Translate): string {
-  const time = `${m.start}–${m.end}`;
+  const time = m.end <= m.start ? `${m.start}–${t(m.end === m.start ? 'patterns.fullDayEnd' : 'patterns.nextDayEnd', { end: m.end })}` : `${m.start}–${m.end}`;
   if (m.raw) return `${m.raw} ${time}`;
   const n = m.interval;
   const cn = chineseCount(n);

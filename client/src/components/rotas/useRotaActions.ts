@@ -56,7 +56,8 @@ export function useRotaActions(rotaId: () => string) {
     clear();
     conflict.value = false;
     await store.load(rotaId());
-    if (store.current?.status === 'published') await store.loadVersions(rotaId());
+    // Versions hold every published copy of the month: read after the rota, without holding up the grid.
+    if (store.current?.status === 'published') void store.loadVersions(rotaId()).catch(() => undefined);
   }
 
   async function save(reason?: string): Promise<boolean> {

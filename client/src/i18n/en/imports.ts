@@ -3,6 +3,30 @@ import type { Shape } from '../shape';
 
 const imports: Shape<typeof zh> = {
   importWizard: {
+    details: {
+      required: 'This field is required',
+      invalid: 'Not in the expected format',
+      duplicate_in_file: 'Repeats another row of the sheet',
+      already_registered: 'This licence number is already registered',
+    },
+    invalidHints: {
+      name: 'A name of at most 40 characters',
+      gender: 'Write 男 or 女 (male/female)',
+      licenceNumber: 'A licence number has 17 digits',
+      firm: 'The full name of the law firm',
+      licensedSince: 'A date such as 2018-07-01, not in the future',
+      criminalCases: 'A number of cases, or yes/no',
+      phone: 'An 11-digit mobile number or a landline with area code, e.g. 025-83591234',
+      idNumber: 'An 18-character ID number with a valid check digit',
+      districts: 'District names of Nanjing, separated by 、',
+      postKinds: 'Post kinds (detention centre, procuratorate, court …), separated by 、',
+      assessments: 'Write assessments as 2024:称职;2025:优秀',
+      attestation: 'Write 是 or 否 (yes/no)',
+      attestedBy: 'Who attested (person or body)',
+      attestedOn: 'A date such as 2025-03-01',
+    },
+    template: 'Download the template',
+    templateHint: 'The template has every column and one example row; delete the example before uploading.',
     title: 'Import lawyers',
     subtitle: 'Upload an .xlsx or .csv sheet, check the preview, then confirm. Imported lawyers are applicants and still need vetting.',
     steps: { upload: 'Upload', preview: 'Check preview', result: 'Result' },

@@ -71,6 +71,7 @@ const lawyers: Shape<typeof zh> = {
     criminalNote: 'Criminal practice note',
     idNumber: 'ID number',
     privateHint: 'Staff only',
+    privateHintOwn: 'Seen by you and staff (the phone also by hotline operators)',
     noAssessments: 'No assessments yet',
     year: 'Year',
     grade: 'Grade',

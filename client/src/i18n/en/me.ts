@@ -3,6 +3,7 @@ import type { Shape } from '../shape';
 
 const me: Shape<typeof zh> = {
   me: {
+    noDutyThatDay: 'No duty that day',
     title: 'My duties',
     subtitle: 'Your duty schedule; ask for leave or a swap',
     duties: 'Duties',
@@ -87,6 +88,10 @@ const me: Shape<typeof zh> = {
     type: { holiday: 'Holiday', makeUpDay: 'Make-up working day', normal: 'Ordinary day' },
   },
   patterns: {
+    nextDay: 'ends next day',
+    fullDay: '24 hours',
+    nextDayEnd: '{end} next day',
+    fullDayEnd: '{end} next day (24 hours)',
     title: 'Shift patterns',
     add: 'Add shift',
     unnamed: 'Unnamed shift',

@@ -61,6 +61,7 @@ export default {
     criminalNote: '刑事业务说明',
     idNumber: '身份证号',
     privateHint: '仅工作人员可见',
+    privateHintOwn: '仅本人和工作人员可见（电话号码热线话务员也可见）',
     noAssessments: '尚无考核记录',
     year: '年度',
     grade: '考核结果',

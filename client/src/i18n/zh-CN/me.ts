@@ -1,5 +1,6 @@
 export default {
   me: {
+    noDutyThatDay: '这天没有值班',
     title: '我的值班',
     subtitle: '查看值班安排，申请请假或调班',
     duties: '值班',
@@ -84,6 +85,10 @@ export default {
     type: { holiday: '放假', makeUpDay: '调休上班', normal: '普通日' },
   },
   patterns: {
+    nextDay: '次日结束',
+    fullDay: '24 小时',
+    nextDayEnd: '次日{end}',
+    fullDayEnd: '次日{end}（24 小时）',
     title: '班次规则',
     add: '添加班次',
     unnamed: '未命名班次',
