@@ -39,7 +39,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<{ em
       onLog: (line) => logger.debug({ ferretdb: line }, 'ferretdb'),
     });
     uri = `${embedded.baseUri}${config.dbName}`;
-    logger.info({ dataDir: config.dataDir, ferretdbPid: embedded.pid, port: embedded.port }, 'embedded database started');
+    logger.info({ dataDir: config.dataDir, ferretdbPid: embedded.pid, socket: embedded.socketPath }, 'embedded database started');
   }
   try {
     await connectDatabase(uri);
