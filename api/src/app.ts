@@ -4,7 +4,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { errorHandler, notFound } from './lib/errors';
-import type { Logger } from './lib/logger';
+import { redactUrl, type Logger } from './lib/logger';
 import { createGuard, loginRateLimit, type LoginLimit } from './lib/auth';
 import { systemClock, type Clock } from './lib/clock';
 import { mountRoutes, type RouteRegistry } from './lib/route';
@@ -68,6 +68,8 @@ export function createApp(deps: AppDeps): Express {
         res.setHeader('X-Request-Id', id);
         return id;
       },
+      // Calendar-feed paths are capability URLs: their secret stays out of the log.
+      serializers: { req: (req: { url?: string }) => (typeof req.url === 'string' ? { ...req, url: redactUrl(req.url) } : req) },
       customLogLevel(_req, res, err) {
         if (err || res.statusCode >= 500) return 'error';
         if (res.statusCode >= 400) return 'warn';
