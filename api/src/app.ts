@@ -27,6 +27,7 @@ import { notificationRoutes } from './modules/notifications/notifications.routes
 import { rotaRoutes } from './modules/rotas/rotas.routes';
 import { shiftRoutes } from './modules/shifts/shifts.routes';
 import { swapRoutes } from './modules/swaps/swaps.routes';
+import { docsPage, openApiRoutes } from './modules/docs/docs.routes';
 
 export interface AppDeps extends HealthDeps {
   logger: Logger;
@@ -41,6 +42,8 @@ export interface AppDeps extends HealthDeps {
   planInWorker?: boolean;
   /** ZHIBAN_CHECKIN_SECRET; unset: generated and stored in the database. */
   checkinSecret?: string;
+  /** Check every answer against its route's response schema (tests, fuzzing). */
+  checkResponses?: boolean;
 }
 
 export const defaultLoginLimit: LoginLimit = { max: 10, windowMs: 15 * 60_000 };
@@ -94,6 +97,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(express.urlencoded({ extended: false, limit: '1mb' }));
   api.use(cookieParser());
   api.use(healthRoutes(deps));
+  api.use(docsPage());
   const services = createServices({
     clock: deps.clock ?? systemClock,
     session: deps.session ?? defaultSessionPolicy,
@@ -122,8 +126,10 @@ export function createApp(deps: AppDeps): Express {
       ...feedRoutes(services.feeds),
       ...boardRoutes(services.board),
       ...checkinRoutes(services.checkins, services.attendance, services.liveboard),
+      ...openApiRoutes(() => app.locals.routeRegistry?.routes ?? [], deps.version),
     ],
     createGuard(services.auth),
+    { checkResponses: deps.checkResponses },
   );
   app.locals.services = services;
   api.use(notFound);

@@ -70,6 +70,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     version,
     events,
     checkinSecret: config.checkinSecret,
+    checkResponses: config.env === 'test',
   });
   const services = app.locals.services as Services;
   const httpServer = http.createServer(app);

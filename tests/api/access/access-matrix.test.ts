@@ -98,6 +98,8 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | string[]> = {
   'GET /checkins/mine': ['lawyer'],
   'GET /liveboard': ['admin', 'coordinator', 'hotline'],
   'GET /attendance/events': STAFF,
+  // The API's own contract (OpenAPI): what integrators read before they have an account.
+  'GET /openapi.json': 'public',
 };
 
 /** Resources of this area that must never have a public route. */

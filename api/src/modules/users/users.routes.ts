@@ -8,6 +8,9 @@ import { defineRoute, type AnyRoute } from '../../lib/route';
 import { toCurrentUser, type AuthService } from './auth.service';
 import type { UserRecord } from './users.repository';
 import type { UsersService } from './users.service';
+import { currentUserSchema, loginResponseSchema, userAccountSchema } from '../../contracts/responses/people';
+import { noContent } from '../../lib/responses';
+import { z } from 'zod';
 
 export function authRoutes(auth: AuthService, loginLimiter: RequestHandler): AnyRoute[] {
   return [
@@ -16,7 +19,7 @@ export function authRoutes(auth: AuthService, loginLimiter: RequestHandler): Any
       path: '/auth/login',
       access: 'public',
       middleware: [loginLimiter],
-      schemas: { body: loginBody },
+      schemas: { response: loginResponseSchema, body: loginBody },
       async handler({ body, req, res }) {
         const { token, response } = await auth.login(body.username, body.password, {
           ip: req.ip ?? null,
@@ -30,6 +33,7 @@ export function authRoutes(auth: AuthService, loginLimiter: RequestHandler): Any
       method: 'post',
       path: '/auth/logout',
       access: 'authenticated',
+      schemas: { response: noContent },
       allowedDuringPasswordChange: true,
       status: 204,
       async handler({ req, res }) {
@@ -42,6 +46,7 @@ export function authRoutes(auth: AuthService, loginLimiter: RequestHandler): Any
       method: 'get',
       path: '/auth/me',
       access: 'authenticated',
+      schemas: { response: currentUserSchema },
       allowedDuringPasswordChange: true,
       handler: ({ res }) => toCurrentUser(res.locals.user as UserRecord),
     }),
@@ -50,7 +55,7 @@ export function authRoutes(auth: AuthService, loginLimiter: RequestHandler): Any
       path: '/auth/password',
       access: 'authenticated',
       allowedDuringPasswordChange: true,
-      schemas: { body: changePasswordBody },
+      schemas: { response: noContent, body: changePasswordBody },
       status: 204,
       async handler({ body, actor, res }) {
         await auth.changePassword(actor as Actor, res.locals.sessionId as string, body.currentPassword, body.newPassword);
@@ -61,27 +66,27 @@ export function authRoutes(auth: AuthService, loginLimiter: RequestHandler): Any
 
 export function userRoutes(users: UsersService): AnyRoute[] {
   return [
-    defineRoute({ method: 'get', path: '/users', access: ['admin'], schemas: { query: usersQuery }, handler: ({ query }) => users.list(query) }),
+    defineRoute({ method: 'get', path: '/users', access: ['admin'], schemas: { response: z.array(userAccountSchema), query: usersQuery }, handler: ({ query }) => users.list(query) }),
     defineRoute({
       method: 'post',
       path: '/users',
       access: ['admin'],
       status: 201,
-      schemas: { body: createUserBody },
+      schemas: { response: userAccountSchema, body: createUserBody },
       handler: ({ actor, body }) => users.create(actor!, body),
     }),
     defineRoute({
       method: 'patch',
       path: '/users/:id',
       access: ['admin'],
-      schemas: { params: idParams, body: updateUserBody },
+      schemas: { response: userAccountSchema, params: idParams, body: updateUserBody },
       handler: ({ actor, params, body }) => users.update(actor!, params.id, body),
     }),
     defineRoute({
       method: 'post',
       path: '/users/:id/reset-password',
       access: ['admin'],
-      schemas: { params: idParams, body: resetPasswordBody },
+      schemas: { response: userAccountSchema, params: idParams, body: resetPasswordBody },
       handler: ({ actor, params, body }) => users.resetPassword(actor!, params.id, body.temporaryPassword),
     }),
   ];
