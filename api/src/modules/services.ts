@@ -26,7 +26,7 @@ import { lawyerExists } from './lawyers/lawyers.repository';
 import { createLawyersService } from './lawyers/lawyers.service';
 import { createImportsService } from './imports/imports.service';
 import { createPostsService } from './posts/posts.service';
-import { createAuthService, type SessionPolicy } from './users/auth.service';
+import { createAuthService, type SessionPolicy, type SessionsEnded } from './users/auth.service';
 import { createUsersService } from './users/users.service';
 
 export interface ServiceOptions {
@@ -43,6 +43,7 @@ export interface ServiceOptions {
     notified?(lawyerId: string, n: Notification): void;
     liveboardUpdated?(u: LiveBoardUpdate): void;
     liveboardPostsMoved?(posts: LivePost[]): void;
+    sessionsEnded?(end: SessionsEnded): void;
   };
   /** HMAC key of check-in codes (ZHIBAN_CHECKIN_SECRET); unset: generated and stored in the database. */
   checkinSecret?: string;
@@ -55,8 +56,9 @@ export function createServices(opts: ServiceOptions) {
   const { clock } = opts;
   const policy = opts.eligibility ?? defaultEligibilityPolicy;
   const audit = createAuditService(clock);
-  const auth = createAuthService({ clock, policy: opts.session, audit });
-  const users = createUsersService({ clock, audit, lawyerExists });
+  const onSessionsEnded = (end: SessionsEnded) => opts.events?.sessionsEnded?.(end);
+  const auth = createAuthService({ clock, policy: opts.session, audit, onSessionsEnded });
+  const users = createUsersService({ clock, audit, lawyerExists, onSessionsEnded });
   const lawyers = createLawyersService({ clock, policy, audit });
   const posts = createPostsService({ audit });
   const imports = createImportsService({ clock, policy, audit });
