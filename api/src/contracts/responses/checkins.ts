@@ -69,6 +69,7 @@ export const checkinResultSchema: z.ZodType<CheckinResult> = z
       localEnd: timeOfDay,
       day: calendarDay,
       distanceM: z.number().nullable(),
+      accuracyM: z.number().nullable(),
       countersigned: z.boolean(),
     }),
     state,
