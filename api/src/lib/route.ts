@@ -135,11 +135,12 @@ function uploadMiddleware(opts: { field: string; maxBytes: number }): RequestHan
   return (req, res, next) => {
     upload(req, res, (err: unknown) => {
       if (!err) return next();
-      if (err instanceof multer.MulterError) {
-        if (err.code === 'LIMIT_FILE_SIZE') return next(new AppError('file_too_large', `The file is larger than ${opts.maxBytes} bytes`, 413));
-        return next(new AppError('bad_upload', err.message, 400));
+      if (err instanceof multer.MulterError && err.code === 'LIMIT_FILE_SIZE') {
+        return next(new AppError('file_too_large', `The file is larger than ${opts.maxBytes} bytes`, 413));
       }
-      next(err);
+      // Memory storage cannot fail by itself: anything else is a malformed multipart body
+      // (busboy's "Unexpected end of form", "Malformed part header", …), the caller's doing.
+      next(new AppError('bad_upload', err instanceof Error ? err.message : 'The upload cannot be read', 400));
     });
   };
 }
