@@ -7,6 +7,7 @@ import { errorHandler, notFound } from './lib/errors';
 import { redactUrl, type Logger } from './lib/logger';
 import { createGuard, loginRateLimit, type LoginLimit } from './lib/auth';
 import { systemClock, type Clock } from './lib/clock';
+import { noStore, sameOriginOnly } from './lib/request-guards';
 import { mountRoutes, type RouteRegistry } from './lib/route';
 import { staticClient } from './lib/static-client';
 import { auditRoutes } from './modules/audit/audit.routes';
@@ -93,8 +94,9 @@ export function createApp(deps: AppDeps): Express {
   );
 
   const api = express.Router();
+  api.use(noStore, sameOriginOnly);
+  // JSON (and multipart on upload routes) only: an HTML form on another site cannot post here.
   api.use(express.json({ limit: '1mb' }));
-  api.use(express.urlencoded({ extended: false, limit: '1mb' }));
   api.use(cookieParser());
   api.use(healthRoutes(deps));
   api.use(docsPage());

@@ -4,6 +4,7 @@ import { idParams } from '../../contracts/common';
 import { createUserBody, resetPasswordBody, updateUserBody, usersQuery } from '../../contracts/users';
 import type { Actor } from '../../lib/actor';
 import { clearSessionCookie, sessionToken, setSessionCookie } from '../../lib/auth';
+import { passwordChangeLimit } from '../../lib/request-guards';
 import { defineRoute, type AnyRoute } from '../../lib/route';
 import { toCurrentUser, type AuthService } from './auth.service';
 import type { UserRecord } from './users.repository';
@@ -54,6 +55,7 @@ export function authRoutes(auth: AuthService, loginLimiter: RequestHandler): Any
       method: 'post',
       path: '/auth/password',
       access: 'authenticated',
+      middleware: [passwordChangeLimit()],
       allowedDuringPasswordChange: true,
       schemas: { response: noContent, body: changePasswordBody },
       status: 204,
