@@ -45,6 +45,8 @@ export interface AppDeps extends HealthDeps {
   checkinSecret?: string;
   /** Check every answer against its route's response schema (tests, fuzzing). */
   checkResponses?: boolean;
+  /** ZHIBAN_SECURE_COOKIES: true/false forces the cookie's Secure flag; unset: only over https. */
+  secureCookies?: boolean;
 }
 
 export const defaultLoginLimit: LoginLimit = { max: 10, windowMs: 15 * 60_000 };
@@ -53,6 +55,8 @@ declare module 'express-serve-static-core' {
   interface Locals {
     /** Every declared API route (the access-matrix test walks it). */
     routeRegistry?: RouteRegistry;
+    /** The session cookie's Secure flag as configured; undefined: only over https. */
+    secureCookies?: boolean;
     services?: Services;
   }
 }
@@ -62,6 +66,7 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.locals.secureCookies = deps.secureCookies;
 
   app.use(
     pinoHttp({

@@ -71,6 +71,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     events,
     checkinSecret: config.checkinSecret,
     checkResponses: config.env === 'test',
+    secureCookies: config.secureCookies,
   });
   const services = app.locals.services as Services;
   const httpServer = http.createServer(app);

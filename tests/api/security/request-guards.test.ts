@@ -4,6 +4,7 @@ import { createAccount, TEST_PASSWORD, useApp } from '../../support/zhiban';
 
 useTestDatabase();
 const app = useApp();
+const secureApp = useApp(() => ({ secureCookies: true }));
 
 beforeAll(async () => {
   await createAccount('coord1', 'coordinator');
@@ -54,5 +55,18 @@ describe('password changes', () => {
     const blocked = await c.post('/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'brand-new-pass-1' });
     expect([blocked.status, blocked.body.error.code]).toEqual([429, 'too_many_attempts']);
     expect((await app.client().login('coord2')).status).toBe(200);
+  });
+});
+
+describe('the Secure flag of the session cookie', () => {
+  it('when ZHIBAN_SECURE_COOKIES is on, then the cookie is Secure even on a plain-http hop; by default only over https', async () => {
+    const body = JSON.stringify({ username: 'coord1', password: TEST_PASSWORD });
+    const headers = { 'content-type': 'application/json' };
+    const configured = await fetch(`${secureApp.url()}/api/auth/login`, { method: 'POST', headers, body });
+    expect(configured.status).toBe(200);
+    expect(configured.headers.get('set-cookie')).toMatch(/;\s*Secure/i);
+    const plain = await fetch(`${app.url()}/api/auth/login`, { method: 'POST', headers, body });
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get('set-cookie')).not.toMatch(/;\s*Secure/i);
   });
 });
