@@ -43,6 +43,14 @@ const errors: Shape<typeof zh> = {
     wrong_current_password: 'The current password is wrong',
     password_unchanged: 'The new password must differ from the current one',
     password_contains_username: 'The password must not contain the username',
+    origin_refused: 'Requests from other sites are not accepted',
+    too_many_attempts: 'Too many failed attempts; try again in a few minutes',
+    bad_upload: 'The upload cannot be read; upload the file again',
+    location_check_needs_coordinates: "Set the post's coordinates and check-in radius before requiring location",
+    post_location_missing: "The post's coordinates are missing, so the location check cannot be done; contact the legal-aid centre",
+    licensed_since_in_future: 'The licence date cannot be in the future',
+    absence_too_far_ahead: 'Leave can be asked for at most {maxDays} days ahead',
+    absence_too_long: 'One request covers at most {maxDays} days',
   },
 };
 

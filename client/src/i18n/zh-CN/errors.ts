@@ -40,5 +40,13 @@ export default {
     wrong_current_password: '当前密码不正确',
     password_unchanged: '新密码不能与当前密码相同',
     password_contains_username: '密码中不能包含用户名',
+    origin_refused: '不接受来自其他网站的请求',
+    too_many_attempts: '失败次数过多，请几分钟后再试',
+    bad_upload: '上传的文件无法读取，请重新上传',
+    location_check_needs_coordinates: '请先设置工作站的坐标和签到范围，再开启定位要求',
+    post_location_missing: '工作站缺少坐标，无法核验定位，请联系法律援助中心',
+    licensed_since_in_future: '执业日期不能晚于今天',
+    absence_too_far_ahead: '最多只能提前 {maxDays} 天请假',
+    absence_too_long: '一次请假最长 {maxDays} 天',
   },
 };
