@@ -4,7 +4,7 @@
  * lets schemathesis fuzz every operation of /api/openapi.json anonymously and as each role,
  * with a bounded number of examples per operation. Any 5xx fails.
  *
- *   SCHEMATHESIS=path/to/schemathesis FUZZ_EXAMPLES=12 npx tsx tests/fuzz/run.ts
+ *   SCHEMATHESIS=path/to/schemathesis FUZZ_EXAMPLES=5 npx tsx tests/fuzz/run.ts
  *
  * Prints one summary line: `fuzz summary: operations=… identities=… examples=… 5xx=…`.
  */
@@ -17,7 +17,7 @@ import { DEMO_ACCOUNTS } from '../../api/src/seed/demo';
 import { startServerProcess } from '../support/server-process';
 
 const SCHEMATHESIS = process.env.SCHEMATHESIS ?? 'schemathesis';
-const EXAMPLES = Number(process.env.FUZZ_EXAMPLES ?? 12);
+const EXAMPLES = Number(process.env.FUZZ_EXAMPLES ?? 5);
 const SEED = process.env.FUZZ_SEED ?? '20261130';
 
 interface Identity {
