@@ -25,7 +25,7 @@ interface Identity {
   cookie?: string;
 }
 
-function runSchemathesis(url: string, who: Identity): Promise<number> {
+function runSchemathesis(url: string, who: Identity, workDir: string): Promise<number> {
   const args = [
     'run',
     `${url}/api/openapi.json`,
@@ -55,7 +55,8 @@ function runSchemathesis(url: string, who: Identity): Promise<number> {
   // A signed-in run keeps its session: signing out (or changing the password) is fuzzed anonymously only.
   if (who.cookie) args.push('--exclude-path', '/api/auth/logout', '--exclude-path', '/api/auth/password', '-H', `Cookie: ${who.cookie}`);
   return new Promise((resolve, reject) => {
-    const child = spawn(SCHEMATHESIS, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NO_COLOR: '1' } });
+    // Its example database and reports stay in the run's temporary directory.
+    const child = spawn(SCHEMATHESIS, args, { cwd: workDir, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NO_COLOR: '1' } });
     let tail = '';
     let full = '';
     child.stdout.setEncoding('utf8');
@@ -98,7 +99,7 @@ async function main(): Promise<void> {
     // The server's own log is the judge of 5xx; schemathesis's exit code also covers its own
     // hiccups (a generator error on one operation), which are shown but do not fail the step.
     const exits: string[] = [];
-    for (const who of identities) exits.push(`${who.name}:${await runSchemathesis(server.url, who)}`);
+    for (const who of identities) exits.push(`${who.name}:${await runSchemathesis(server.url, who, dir)}`);
     process.stdout.write(`schemathesis exit codes: ${exits.join(' ')}\n`);
 
     // Operations live under /api; schemathesis's own probes of other paths are not counted.
