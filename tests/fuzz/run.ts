@@ -16,7 +16,8 @@ import { startEmbeddedDatabase } from '../../api/src/db/embedded-ferretdb';
 import { DEMO_ACCOUNTS } from '../../api/src/seed/demo';
 import { startServerProcess } from '../support/server-process';
 
-const SCHEMATHESIS = process.env.SCHEMATHESIS ?? 'schemathesis';
+// A path is taken from where this script was started (schemathesis itself runs in a temporary directory).
+const SCHEMATHESIS = process.env.SCHEMATHESIS?.includes('/') ? path.resolve(process.env.SCHEMATHESIS) : (process.env.SCHEMATHESIS ?? 'schemathesis');
 const EXAMPLES = Number(process.env.FUZZ_EXAMPLES ?? 5);
 const SEED = process.env.FUZZ_SEED ?? '20261130';
 
