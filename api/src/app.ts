@@ -5,9 +5,10 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { errorHandler, notFound } from './lib/errors';
-import type { Logger } from './lib/logger';
+import { redactUrl, type Logger } from './lib/logger';
 import { createGuard, loginRateLimit, type LoginLimit } from './lib/auth';
 import { systemClock, type Clock } from './lib/clock';
+import { noStore, sameOriginOnly } from './lib/request-guards';
 import { mountRoutes, type RouteRegistry } from './lib/route';
 import { staticClient } from './lib/static-client';
 import { auditRoutes } from './modules/audit/audit.routes';
@@ -38,6 +39,7 @@ import { defaultPublicLimits, type PublicLimits } from './modules/public/public.
 import { publicRoutes } from './modules/public/public.routes';
 import { recordRoutes } from './modules/records/records.routes';
 import { swapCandidateRoutes } from './modules/swaps/swap-candidates';
+import { docsPage, openApiRoutes } from './modules/docs/docs.routes';
 
 export interface AppDeps extends HealthDeps {
   logger: Logger;
@@ -60,6 +62,10 @@ export interface AppDeps extends HealthDeps {
   publicLimits?: PublicLimits;
   feedback?: FeedbackPolicy;
   proofOfWork?: ProofOfWorkPolicy;
+  /** Check every answer against its route's response schema (tests, fuzzing). */
+  checkResponses?: boolean;
+  /** ZHIBAN_SECURE_COOKIES: true/false forces the cookie's Secure flag; unset: only over https. */
+  secureCookies?: boolean;
 }
 
 export const defaultLoginLimit: LoginLimit = { max: 10, windowMs: 15 * 60_000 };
@@ -68,6 +74,8 @@ declare module 'express-serve-static-core' {
   interface Locals {
     /** Every declared API route (the access-matrix test walks it). */
     routeRegistry?: RouteRegistry;
+    /** The session cookie's Secure flag as configured; undefined: only over https. */
+    secureCookies?: boolean;
     services?: Services;
   }
 }
@@ -77,6 +85,7 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.locals.secureCookies = deps.secureCookies;
 
   app.use(
     pinoHttp({
@@ -87,6 +96,8 @@ export function createApp(deps: AppDeps): Express {
         res.setHeader('X-Request-Id', id);
         return id;
       },
+      // Calendar-feed paths are capability URLs: their secret stays out of the log.
+      serializers: { req: (req: { url?: string }) => (typeof req.url === 'string' ? { ...req, url: redactUrl(req.url) } : req) },
       customLogLevel(_req, res, err) {
         if (err || res.statusCode >= 500) return 'error';
         if (res.statusCode >= 400) return 'warn';
@@ -112,10 +123,12 @@ export function createApp(deps: AppDeps): Express {
   app.use(compression());
 
   const api = express.Router();
+  api.use(noStore, sameOriginOnly);
+  // JSON (and multipart on upload routes) only: an HTML form on another site cannot post here.
   api.use(express.json({ limit: '1mb' }));
-  api.use(express.urlencoded({ extended: false, limit: '1mb' }));
   api.use(cookieParser());
   api.use(healthRoutes(deps));
+  api.use(docsPage());
   const services = createServices({
     clock: deps.clock ?? systemClock,
     session: deps.session ?? defaultSessionPolicy,
@@ -155,8 +168,10 @@ export function createApp(deps: AppDeps): Express {
       ...recordRoutes(services.recordsArea),
       ...checkoutUndoRoutes(services.checkoutUndo),
       ...swapCandidateRoutes(services.swapCandidates),
+      ...openApiRoutes(() => app.locals.routeRegistry?.routes ?? [], deps.version),
     ],
     createGuard(services.auth),
+    { checkResponses: deps.checkResponses },
   );
   app.locals.services = services;
   api.use(notFound);

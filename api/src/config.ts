@@ -31,6 +31,12 @@ const schema = z.object({
   /** ZHIBAN_CHECKIN_SECRET — HMAC key of check-in codes; unset: generated once and kept in the database. */
   checkinSecret: z.string().min(16).optional(),
   /**
+   * ZHIBAN_SECURE_COOKIES — `1`: the session cookie is always `Secure` (set it whenever users
+   * reach zhiban over https, whatever proxies are in between); `0`: never; unset: only when the
+   * request came over https (directly or through a proxy on the same machine).
+   */
+  secureCookies: z.boolean().optional(),
+  /**
    * REDIS_URL — with several API processes, Socket.IO events, cache invalidations and
    * rate-limit counters reach every process through Redis.
    */
@@ -87,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     disciplinePeriodMonths: env.ZHIBAN_DISCIPLINE_PERIOD_MONTHS || undefined,
     feedbackAcceptWorkingDays: env.ZHIBAN_FEEDBACK_ACCEPT_DAYS || undefined,
     feedbackConcludeDays: env.ZHIBAN_FEEDBACK_CONCLUDE_DAYS || undefined,
+    secureCookies: env.ZHIBAN_SECURE_COOKIES === '1' ? true : env.ZHIBAN_SECURE_COOKIES === '0' ? false : undefined,
     seedDemo: env.ZHIBAN_SEED_DEMO === '1' ? 'always' : env.ZHIBAN_SEED_DEMO === '0' ? 'never' : undefined,
   });
   if (!parsed.success) {

@@ -44,7 +44,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<{ em
       onLog: (line) => logger.debug({ ferretdb: line }, 'ferretdb'),
     });
     uri = `${embedded.baseUri}${config.dbName}`;
-    logger.info({ dataDir: config.dataDir, ferretdbPid: embedded.pid, port: embedded.port }, 'embedded database started');
+    logger.info({ dataDir: config.dataDir, ferretdbPid: embedded.pid, socket: embedded.socketPath }, 'embedded database started');
   }
   try {
     await connectDatabase(uri);
@@ -78,6 +78,8 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     checkinSecret: config.checkinSecret,
     discipline: { replyWindowDays: config.replyWindowDays, periodMonths: config.disciplinePeriodMonths },
     feedback: { acceptWorkingDays: config.feedbackAcceptWorkingDays, concludeDays: config.feedbackConcludeDays, timeZone: 'Asia/Shanghai' },
+    checkResponses: config.env === 'test',
+    secureCookies: config.secureCookies,
   });
   const services = app.locals.services as Services;
   const httpServer = http.createServer(app);

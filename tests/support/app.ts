@@ -15,6 +15,7 @@ export function buildTestApp(overrides: Partial<AppDeps> = {}): Express {
     checkDatabase: () => checkDatabase(),
     databaseMode: 'external',
     version,
+    checkResponses: true,
     ...overrides,
   });
 }

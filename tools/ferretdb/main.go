@@ -5,6 +5,11 @@
 // that command insists on build metadata which the module proxy does not ship.
 // It also guards against orphaning: when the parent process dies (its stdin pipe
 // closes or it is re-parented), the server stops at once.
+//
+// FerretDB 1.x has no authentication on its SQLite backend, so zhiban closes the database
+// with the file system instead: it listens on a Unix socket inside the data directory
+// (--listen-unix, TCP off), and a umask of 077 makes every file it creates (the socket,
+// SQLite files and their journals) readable and writable by the server's user only.
 package main
 
 import (
@@ -24,7 +29,8 @@ import (
 func main() {
 	handler := flag.String("handler", "sqlite", "backend handler (sqlite)")
 	sqliteURL := flag.String("sqlite-url", "file:data/", "SQLite directory URI, e.g. file:/abs/dir/")
-	listenAddr := flag.String("listen-addr", "127.0.0.1:27017", "TCP listen address")
+	listenAddr := flag.String("listen-addr", "", "TCP listen address; empty: no TCP listener")
+	listenUnix := flag.String("listen-unix", "", "Unix domain socket path; empty: no Unix listener")
 	logLevel := flag.String("log-level", "error", "debug, info, warn or error")
 	watchParent := flag.Bool("exit-with-parent", false, "exit when stdin closes or the parent process dies")
 	// Accepted for compatibility with FerretDB's own command line; nothing to do here.
@@ -32,6 +38,14 @@ func main() {
 	flag.String("state-dir", "-", "ignored: no state directory is used")
 	flag.String("debug-addr", "-", "ignored: no debug listener is started")
 	flag.Parse()
+
+	// Before anything is created: files are private to this user (0600, directories 0700).
+	syscall.Umask(0o077)
+
+	if *listenAddr == "" && *listenUnix == "" {
+		fmt.Fprintln(os.Stderr, "ferretdb: give --listen-unix or --listen-addr")
+		os.Exit(2)
+	}
 
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
@@ -41,7 +55,7 @@ func main() {
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
 
 	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: *listenAddr},
+		Listener:  ferretdb.ListenerConfig{TCP: *listenAddr, Unix: *listenUnix},
 		Logger:    logger,
 		Handler:   *handler,
 		SQLiteURL: *sqliteURL,
@@ -58,7 +72,7 @@ func main() {
 		ctx = exitWithParent(ctx)
 	}
 
-	fmt.Fprintf(os.Stderr, "ferretdb: listening on %s\n", *listenAddr)
+	fmt.Fprintf(os.Stderr, "ferretdb: listening on tcp %q, unix %q\n", *listenAddr, *listenUnix)
 	if err := f.Run(ctx); err != nil {
 		fmt.Fprintf(os.Stderr, "ferretdb: %s\n", err)
 		os.Exit(1)

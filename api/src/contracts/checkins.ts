@@ -145,6 +145,8 @@ export interface CheckinRecord {
   day: string;
   /** Metres from the post, when a location was sent and the post has one. */
   distanceM: number | null;
+  /** The reported accuracy (metres) of the location sent with the check-in, if any. */
+  accuracyM: number | null;
   countersigned: boolean;
 }
 

@@ -15,19 +15,28 @@ export function sessionToken(req: Request): string | undefined {
   return typeof token === 'string' && token.length > 0 && token.length < 200 ? token : undefined;
 }
 
+/**
+ * Whether the session cookie is `Secure`: as configured (ZHIBAN_SECURE_COOKIES, kept in
+ * app.locals by createApp), else whenever the request came over https (directly or through a
+ * trusted proxy), so plain http on a laptop still works.
+ */
+function secureCookie(req: Request): boolean {
+  const configured = (req.app.locals as { secureCookies?: boolean }).secureCookies;
+  return configured ?? req.secure;
+}
+
 export function setSessionCookie(req: Request, res: Response, token: string, expiresAt: Date): void {
   res.cookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'lax',
-    // Behind an https proxy (trust proxy) req.secure is true; plain http on a laptop still works.
-    secure: req.secure,
+    secure: secureCookie(req),
     path: '/',
     expires: expiresAt,
   });
 }
 
 export function clearSessionCookie(req: Request, res: Response): void {
-  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/' });
+  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: secureCookie(req), path: '/' });
 }
 
 export function allows(access: AnyRoute['access'], role: Role): boolean {

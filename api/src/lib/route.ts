@@ -61,11 +61,19 @@ export interface RouteRegistry {
 /** Resolves the caller and checks a route's access; provided by lib/auth. */
 export type Guard = (route: AnyRoute) => RequestHandler;
 
+export interface MountOptions {
+  /**
+   * Check every JSON success answer against the route's response schema; a mismatch answers
+   * 500 `response_contract_violated` (on in tests and the fuzzing server, off in production).
+   */
+  checkResponses?: boolean;
+}
+
 /**
  * Mounts declared routes on a router, each behind its access guard, then validation, then
  * the handler. Returns the registry (tests enumerate it to check the access matrix).
  */
-export function mountRoutes(router: Router, routes: readonly AnyRoute[], guard: Guard): RouteRegistry {
+export function mountRoutes(router: Router, routes: readonly AnyRoute[], guard: Guard, opts: MountOptions = {}): RouteRegistry {
   const seen = new Set<string>();
   for (const route of routes) {
     const key = `${route.method.toUpperCase()} ${route.path}`;
@@ -75,6 +83,8 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[], guard: 
       throw new Error(`Route ${key} allows no role`);
     }
     const chain: RequestHandler[] = [guard(route)];
+    const responseSchema = route.schemas?.response;
+    if (opts.checkResponses && responseSchema) chain.unshift(checkResponse(key, responseSchema));
     if (route.middleware) chain.push(...route.middleware);
     if (route.upload) chain.push(uploadMiddleware(route.upload));
     chain.push(async (req, res) => {
@@ -99,16 +109,38 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[], guard: 
   return { routes };
 }
 
+/** Wraps res.json so that a success body that breaks the route's response schema answers 500. */
+function checkResponse(key: string, schema: z.ZodType): RequestHandler {
+  return (_req, res, next) => {
+    const json = res.json.bind(res);
+    res.json = (body: unknown) => {
+      if (res.statusCode >= 300) return json(body);
+      const checked = schema.safeParse(body);
+      if (checked.success) return json(body);
+      res.status(500);
+      return json({
+        error: {
+          code: 'response_contract_violated',
+          message: `The answer of ${key} does not match its response schema`,
+          details: checked.error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message, code: i.code })),
+        },
+      });
+    };
+    next();
+  };
+}
+
 function uploadMiddleware(opts: { field: string; maxBytes: number }): RequestHandler {
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: opts.maxBytes, files: 1 } }).single(opts.field);
   return (req, res, next) => {
     upload(req, res, (err: unknown) => {
       if (!err) return next();
-      if (err instanceof multer.MulterError) {
-        if (err.code === 'LIMIT_FILE_SIZE') return next(new AppError('file_too_large', `The file is larger than ${opts.maxBytes} bytes`, 413));
-        return next(new AppError('bad_upload', err.message, 400));
+      if (err instanceof multer.MulterError && err.code === 'LIMIT_FILE_SIZE') {
+        return next(new AppError('file_too_large', `The file is larger than ${opts.maxBytes} bytes`, 413));
       }
-      next(err);
+      // Memory storage cannot fail by itself: anything else is a malformed multipart body
+      // (busboy's "Unexpected end of form", "Malformed part header", …), the caller's doing.
+      next(new AppError('bad_upload', err instanceof Error ? err.message : 'The upload cannot be read', 400));
     });
   };
 }

@@ -34,7 +34,7 @@ import { lawyerExists } from './lawyers/lawyers.repository';
 import { createLawyersService } from './lawyers/lawyers.service';
 import { createImportsService } from './imports/imports.service';
 import { createPostsService } from './posts/posts.service';
-import { createAuthService, type SessionPolicy } from './users/auth.service';
+import { createAuthService, type SessionPolicy, type SessionsEnded } from './users/auth.service';
 import { createUsersService } from './users/users.service';
 import { findCheckinsOfDuties, loadOrCreateSecret } from './checkins/checkins.repository';
 import { defaultFeedbackPolicy, type FeedbackPolicy } from './feedback/feedback.deadlines';
@@ -62,6 +62,7 @@ export interface ServiceOptions {
     notified?(lawyerId: string, n: Notification): void;
     liveboardUpdated?(u: LiveBoardUpdate): void;
     liveboardPostsMoved?(posts: LivePost[]): void;
+    sessionsEnded?(end: SessionsEnded): void;
   };
   /** HMAC key of check-in codes (ZHIBAN_CHECKIN_SECRET); unset: generated and stored in the database. */
   checkinSecret?: string;
@@ -95,8 +96,9 @@ export function createServices(opts: ServiceOptions) {
       async (ids) => (await findPlanningLawyers(ids)).map((l) => ({ id: l.id, name: l.name })),
     ]),
   );
-  const auth = createAuthService({ clock, policy: opts.session, audit });
-  const users = createUsersService({ clock, audit, lawyerExists });
+  const onSessionsEnded = (end: SessionsEnded) => opts.events?.sessionsEnded?.(end);
+  const auth = createAuthService({ clock, policy: opts.session, audit, onSessionsEnded });
+  const users = createUsersService({ clock, audit, lawyerExists, onSessionsEnded });
   // Discipline is built after rotas; lawyers and attendance reach it through this late reference.
   const lateDiscipline: { service?: DisciplineService } = {};
   const lawyers = createLawyersService({ clock, policy, audit, onStatusChanged: (...args) => lateDiscipline.service!.statusChanged(...args) });

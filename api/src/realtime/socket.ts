@@ -8,6 +8,7 @@ import type { Actor } from '../lib/actor';
 import type { Logger } from '../lib/logger';
 import type { Job } from '../modules/jobs/jobs.service';
 import type { Services } from '../modules/services';
+import type { SessionsEnded } from '../modules/users/auth.service';
 import { createBatcher } from './batcher';
 import { createRoomFanout } from './room-fanout';
 
@@ -33,6 +34,9 @@ export function cookieValue(header: string | undefined, name: string): string | 
 }
 
 export const rooms = {
+  /** Every socket of one session, and of one user: closed at once when sessions end. */
+  session: (sessionId: string) => `session:${sessionId}`,
+  user: (userId: string) => `user:${userId}`,
   job: (id: string) => `job:${id}`,
   lawyer: (id: string) => `lawyer:${id}`,
   staff: 'staff',
@@ -43,20 +47,46 @@ export const rooms = {
 /**
  * Attaches Socket.IO to the HTTP server. A connection authenticates with the same session
  * cookie as HTTP; signed-in users join their rooms (staff, their lawyer id). Anonymous
- * connections are allowed for public screens but join no private room.
+ * connections are allowed for public screens but join no private room, and neither does an
+ * account that must still change its temporary password. Every request to join a room is
+ * re-authorised against the session store, and ended sessions lose their sockets at once
+ * (realtimeEvents().sessionsEnded).
  */
 export function attachRealtime(httpServer: HttpServer, logger: Logger, services?: Services): Server {
   const io = new Server(httpServer, { serveClient: false });
 
+  /**
+   * The socket's signed-in actor as the session store sees it now: null when anonymous or
+   * held back (a password change is required); `ended` when it was signed in and is not any more.
+   */
+  async function currentActor(socket: Socket): Promise<{ actor: Actor | null; ended: boolean }> {
+    const token = cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE);
+    if (!token || !services) return { actor: null, ended: false };
+    const resolved = await services.auth.resolve(token);
+    if ('error' in resolved) return { actor: null, ended: Boolean(socket.data.sessionId) };
+    if (resolved.user.mustChangePassword) return { actor: null, ended: false };
+    return {
+      actor: { userId: resolved.user.id, username: resolved.user.username, role: resolved.user.role, lawyerId: resolved.user.lawyerId, requestId: null },
+      ended: false,
+    };
+  }
+
   io.use(async (socket, next) => {
     socket.data.actor = null;
+    socket.data.sessionId = null;
+    socket.data.userId = null;
     const token = cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE);
     if (!token || !services) return next();
     try {
       const resolved = await services.auth.resolve(token);
       if (!('error' in resolved)) {
-        const actor: Actor = { userId: resolved.user.id, username: resolved.user.username, role: resolved.user.role, lawyerId: resolved.user.lawyerId, requestId: null };
-        socket.data.actor = actor;
+        socket.data.sessionId = resolved.sessionId;
+        socket.data.userId = resolved.user.id;
+        // An account that must change its temporary password sees nothing private until it has.
+        if (!resolved.user.mustChangePassword) {
+          const actor: Actor = { userId: resolved.user.id, username: resolved.user.username, role: resolved.user.role, lawyerId: resolved.user.lawyerId, requestId: null };
+          socket.data.actor = actor;
+        }
       }
       next();
     } catch (err) {
@@ -66,17 +96,32 @@ export function attachRealtime(httpServer: HttpServer, logger: Logger, services?
 
   io.on('connection', (socket: Socket) => {
     const actor = socket.data.actor as Actor | null;
+    if (socket.data.sessionId) void socket.join([rooms.session(socket.data.sessionId as string), rooms.user(socket.data.userId as string)]);
     if (actor && STAFF.has(actor.role)) void socket.join(rooms.staff);
     if (actor?.lawyerId) void socket.join(rooms.lawyer(actor.lawyerId));
+    /** Answers a join request after asking the session store whether this socket may still join. */
+    const authorised = (ack: unknown, allowed: (now: Actor) => boolean, join: () => void) => {
+      const reply = (ok: boolean) => typeof ack === 'function' && (ack as (ok: boolean) => void)(ok);
+      currentActor(socket).then(
+        ({ actor: now, ended }) => {
+          const ok = Boolean(now && allowed(now));
+          if (ok) join();
+          reply(ok);
+          // Signed in at connection time, not any more: this socket has nothing left to do.
+          if (ended) socket.disconnect(true);
+        },
+        (err: unknown) => {
+          logger.warn({ err }, 'socket re-authorisation failed');
+          reply(false);
+        },
+      );
+    };
     socket.on('job:watch', (jobId: unknown, ack?: (ok: boolean) => void) => {
-      const ok = Boolean(actor && STAFF.has(actor.role) && typeof jobId === 'string' && /^[0-9a-f]{24}$/i.test(jobId));
-      if (ok) void socket.join(rooms.job(jobId as string));
-      if (typeof ack === 'function') ack(ok);
+      if (typeof jobId !== 'string' || !/^[0-9a-f]{24}$/i.test(jobId)) return typeof ack === 'function' && ack(false);
+      authorised(ack, (now) => STAFF.has(now.role), () => void socket.join(rooms.job(jobId)));
     });
     socket.on(LIVEBOARD_EVENTS.watch, (ack?: (ok: boolean) => void) => {
-      const ok = Boolean(actor && BOARD_WATCHERS.has(actor.role));
-      if (ok) void socket.join(rooms.liveboard);
-      if (typeof ack === 'function') ack(ok);
+      authorised(ack, (now) => BOARD_WATCHERS.has(now.role), () => void socket.join(rooms.liveboard));
     });
     socket.on(LIVEBOARD_EVENTS.unwatch, () => void socket.leave(rooms.liveboard));
     // A post's kiosk screen has no session: it proves itself with the post's kiosk token.
@@ -131,6 +176,14 @@ export function realtimeEvents(io: Server, opts: { clustered?: boolean } = {}) {
     liveboardPostsMoved: (posts: LivePost[]) => {
       toBoards(LIVEBOARD_EVENTS.posts, posts);
       kioskChanged(posts.map((p) => p.postId));
+    },
+    /** Closes the sockets of ended sessions, in every process (the Redis adapter relays it). */
+    sessionsEnded: (end: SessionsEnded) => {
+      if (end.sessionId) io.in(rooms.session(end.sessionId)).disconnectSockets(true);
+      if (end.userId) {
+        const target = io.in(rooms.user(end.userId));
+        (end.exceptSessionId ? target.except(rooms.session(end.exceptSessionId)) : target).disconnectSockets(true);
+      }
     },
   };
 }

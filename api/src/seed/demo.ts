@@ -10,6 +10,7 @@ import { insertLawyersIfAbsent, type LawyerFields } from '../modules/lawyers/law
 import { newLawyerFields } from '../modules/lawyers/lawyers.service';
 import { insertPostsIfAbsent } from '../modules/posts/posts.repository';
 import { findUserByUsername, insertUser, savePasswordHash } from '../modules/users/users.repository';
+import { requireLocationAtDemoPosts } from './demoCheckinProofs';
 import { FIRMS, GIVEN_FEMALE, GIVEN_MALE, NANJING_DISTRICTS, nanjingPosts, SURNAMES } from './nanjing';
 import { seededRandom, type Random } from './random';
 
@@ -151,6 +152,7 @@ export async function seedDemo(opts: { clock: Clock; reset?: boolean; policy?: E
   await Promise.all(Object.values(mongoose.models).map((m) => m.init()));
   const now = opts.clock.now();
   const posts = await insertPostsIfAbsent(nanjingPosts());
+  await requireLocationAtDemoPosts(now);
   const lawyers = await insertLawyersIfAbsent(demoLawyers(now, opts.policy), now);
   const accounts: string[] = [];
   const linked = await LawyerModel.findOne({ status: 'active', eligible: true }).sort({ licenceNumber: 1 }).lean();

@@ -155,6 +155,8 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | string[]> = {
   'POST /subsidy/:month/lock': STAFF,
   'GET /subsidy/:month/export': STAFF,
   'GET /lawyers/:id/duty-history': STAFF,
+  // The API's own contract (OpenAPI): what integrators read before they have an account.
+  'GET /openapi.json': 'public',
 };
 
 /** Resources of this area that must never have a public route. */

@@ -2,15 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
-import { startEmbeddedDatabase } from '../../../api/src/db/embedded-ferretdb';
+import { socketUri, startEmbeddedDatabase } from '../../../api/src/db/embedded-ferretdb';
 import { isAlive, startServerProcess, waitUntil, type ServerProcess } from '../../support/server-process';
 
 jest.setTimeout(120_000);
 
-function embeddedInfo(server: ServerProcess): { port: number; pid: number } {
+function embeddedInfo(server: ServerProcess): { socket: string; pid: number } {
   const entry = server.logs.find((l) => l.msg === 'embedded database started');
   if (!entry) throw new Error('no embedded database log line');
-  return { port: Number(entry.port), pid: Number(entry.ferretdbPid) };
+  return { socket: String(entry.socket), pid: Number(entry.ferretdbPid) };
 }
 
 async function health(url: string): Promise<{ status: number; body: { db: { ok: boolean; mode: string; name?: string } } }> {
@@ -30,7 +30,7 @@ describe('the server process with the embedded database', () => {
     const first = await startServerProcess(env);
     expect(await health(first.url)).toMatchObject({ status: 200, body: { db: { ok: true, mode: 'embedded' } } });
     const db1 = embeddedInfo(first);
-    const conn = await mongoose.createConnection(`mongodb://127.0.0.1:${db1.port}/zhiban`).asPromise();
+    const conn = await mongoose.createConnection(`${socketUri(db1.socket)}zhiban`).asPromise();
     await conn.collection('persistence_probe').insertOne({ note: '重启后仍在', at: new Date() });
     await conn.close();
 
@@ -40,7 +40,7 @@ describe('the server process with the embedded database', () => {
 
     const second = await startServerProcess(env);
     const db2 = embeddedInfo(second);
-    const conn2 = await mongoose.createConnection(`mongodb://127.0.0.1:${db2.port}/zhiban`).asPromise();
+    const conn2 = await mongoose.createConnection(`${socketUri(db2.socket)}zhiban`).asPromise();
     expect(await conn2.collection('persistence_probe').findOne({})).toMatchObject({ note: '重启后仍在' });
     await conn2.close();
 

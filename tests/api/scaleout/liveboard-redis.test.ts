@@ -104,4 +104,21 @@ describeWithRedis('two API processes behind Redis', () => {
     const board = await staffOnB.get('/liveboard');
     expect(board.body.posts[0].current.lawyers.find((l: { lawyerId: string }) => l.lawyerId === world.lawyers[0]!.id).state).toBe('checked_in');
   });
+  it('when a user signs out through one process, then their socket on the other process is closed at once', async () => {
+    const [a, b] = servers as [ServerProcess, ServerProcess];
+    const staff = new Client(b.url);
+    expect((await staff.login(world.staffUsername, WORLD_PASSWORD)).status).toBe(200);
+    const onB = connect(b.url, { transports: ['websocket'], extraHeaders: { cookie: staff.cookie! }, reconnection: false, forceNew: true });
+    await new Promise<void>((resolve, reject) => {
+      onB.once('connect', () => resolve());
+      onB.once('connect_error', reject);
+    });
+    expect(await onB.emitWithAck('liveboard:watch')).toBe(true);
+    const closed = new Promise<string>((resolve) => onB.once('disconnect', (reason) => resolve(reason)));
+    const sameSessionOnA = new Client(a.url);
+    sameSessionOnA.cookie = staff.cookie;
+    expect((await sameSessionOnA.post('/auth/logout')).status).toBe(204);
+    expect(await Promise.race([closed, new Promise<string>((resolve) => setTimeout(() => resolve('still open after 5 s'), 5000))])).toBe('io server disconnect');
+    onB.close();
+  });
 });

@@ -1,6 +1,7 @@
 import type { Absence, AbsencesQuery, CreateAbsenceBody, DecideBody } from '../../contracts/selfservice';
 import type { Actor } from '../../lib/actor';
 import type { Clock } from '../../lib/clock';
+import { ABSENCE_MAX_AHEAD_DAYS, ABSENCE_MAX_LENGTH_DAYS, addDays, daysBetween } from '../../lib/date-bounds';
 import { AppError } from '../../lib/errors';
 import type { AuditService } from '../audit/audit.service';
 import { assertMayServe } from '../lawyers/lawyers.standing';
@@ -67,7 +68,14 @@ export function createAbsencesService(deps: AbsencesDeps) {
   async function request(actor: Actor, body: CreateAbsenceBody): Promise<Absence> {
     if (!actor.lawyerId) throw new AppError('no_lawyer_profile', 'This account is not linked to a lawyer', 403);
     await assertMayServe(actor.lawyerId);
-    if (body.from < localDay(deps.clock.now())) throw new AppError('absence_in_past', 'Leave cannot start in the past', 400);
+    const today = localDay(deps.clock.now());
+    if (body.from < today) throw new AppError('absence_in_past', 'Leave cannot start in the past', 400);
+    if (body.from > addDays(today, ABSENCE_MAX_AHEAD_DAYS)) {
+      throw new AppError('absence_too_far_ahead', `Leave can be asked for at most ${ABSENCE_MAX_AHEAD_DAYS} days ahead`, 400, { maxDays: ABSENCE_MAX_AHEAD_DAYS });
+    }
+    if (daysBetween(body.from, body.to) >= ABSENCE_MAX_LENGTH_DAYS) {
+      throw new AppError('absence_too_long', `One request covers at most ${ABSENCE_MAX_LENGTH_DAYS} days`, 400, { maxDays: ABSENCE_MAX_LENGTH_DAYS });
+    }
     const doc = await insertAbsence({ lawyerId: actor.lawyerId, ...body, status: 'pending' });
     return (await views([doc]))[0];
   }

@@ -1,6 +1,7 @@
 import { auditQuery } from '../../contracts/audit';
 import { defineRoute, type AnyRoute } from '../../lib/route';
 import type { AuditService } from './audit.service';
+import { auditPageSchema } from '../../contracts/responses/people';
 
 export function auditRoutes(audit: AuditService): AnyRoute[] {
   return [
@@ -8,7 +9,7 @@ export function auditRoutes(audit: AuditService): AnyRoute[] {
       method: 'get',
       path: '/audit',
       access: ['admin'],
-      schemas: { query: auditQuery },
+      schemas: { response: auditPageSchema, query: auditQuery },
       handler: ({ query }) => audit.list(query),
     }),
   ];

@@ -11,6 +11,8 @@ export interface CheckinDoc {
   userId: string;
   /** Chosen by the client; a retry with the same key answers the first result. */
   idempotencyKey: string;
+  /** Hash of what the request asked (kind and code): a key reused for another request is refused. Null on older records. */
+  requestHash?: string | null;
   postId: string;
   rotaId: string;
   slotId: string;
@@ -30,6 +32,7 @@ const checkinSchema = new Schema<CheckinDoc>(
     lawyerId: { type: String, required: true },
     userId: { type: String, required: true },
     idempotencyKey: { type: String, required: true },
+    requestHash: { type: String, default: null },
     postId: { type: String, required: true },
     rotaId: { type: String, required: true },
     slotId: { type: String, required: true },

@@ -10,6 +10,7 @@ import type { AttendanceService } from '../attendance/attendance.service';
 import type { LiveboardService } from '../liveboard/liveboard.service';
 import type { CheckinsService } from './checkins.service';
 import { z } from 'zod';
+import { attendanceEventsSchema, checkinResultSchema, checkinSettingsSchema, countersignPinIssuedSchema, kioskTokenIssuedSchema, kioskViewSchema, liveBoardSchema, myDutiesSchema } from '../../contracts/responses/checkins';
 
 const codeParams = z.object({ code: z.string().min(1).max(32) });
 
@@ -36,7 +37,7 @@ export function checkinRoutes(checkins: CheckinsService, attendance: AttendanceS
       path: '/posts/:id/kiosk-token',
       access: STAFF_ROLES,
       status: 201,
-      schemas: { params: idParams },
+      schemas: { response: kioskTokenIssuedSchema, params: idParams },
       handler: ({ params, actor }) => checkins.issueKioskToken(actor!, params.id),
     }),
     defineRoute({
@@ -44,21 +45,21 @@ export function checkinRoutes(checkins: CheckinsService, attendance: AttendanceS
       path: '/posts/:id/countersign-pin',
       access: STAFF_ROLES,
       status: 201,
-      schemas: { params: idParams },
+      schemas: { response: countersignPinIssuedSchema, params: idParams },
       handler: ({ params, actor }) => checkins.issueCountersignPin(actor!, params.id),
     }),
     defineRoute({
       method: 'get',
       path: '/posts/:id/checkin-settings',
       access: STAFF_ROLES,
-      schemas: { params: idParams },
+      schemas: { response: checkinSettingsSchema, params: idParams },
       handler: ({ params }) => checkins.settingsView(params.id),
     }),
     defineRoute({
       method: 'put',
       path: '/posts/:id/checkin-settings',
       access: STAFF_ROLES,
-      schemas: { params: idParams, body: checkinSettingsBody },
+      schemas: { response: checkinSettingsSchema, params: idParams, body: checkinSettingsBody },
       handler: ({ params, body, actor }) => checkins.updateSettings(actor!, params.id, body),
     }),
     defineRoute({
@@ -66,7 +67,7 @@ export function checkinRoutes(checkins: CheckinsService, attendance: AttendanceS
       path: '/kiosk/:code',
       // The kiosk screen has no account: the post's kiosk token (X-Kiosk-Token) is the key.
       access: 'public',
-      schemas: { params: codeParams },
+      schemas: { response: kioskViewSchema, params: codeParams },
       handler: ({ params, req, res }) => {
         res.setHeader('Cache-Control', 'no-store');
         return checkins.kioskView(params.code, req.get('x-kiosk-token') ?? undefined);
@@ -77,7 +78,7 @@ export function checkinRoutes(checkins: CheckinsService, attendance: AttendanceS
       path: '/checkins',
       access: ['lawyer'],
       middleware: [refusalLimit()],
-      schemas: { body: checkinBody },
+      schemas: { response: checkinResultSchema, body: checkinBody },
       handler: async ({ body, actor, res }) => {
         const result = await checkins.checkIn(actor!, body);
         res.status(result.replayed ? 200 : 201).json(result);
@@ -87,19 +88,21 @@ export function checkinRoutes(checkins: CheckinsService, attendance: AttendanceS
       method: 'get',
       path: '/checkins/mine',
       access: ['lawyer'],
+      schemas: { response: myDutiesSchema },
       handler: ({ actor }) => checkins.mine(actor!),
     }),
     defineRoute({
       method: 'get',
       path: '/liveboard',
       access: ['admin', 'coordinator', 'hotline'],
+      schemas: { response: liveBoardSchema },
       handler: () => liveboard.board(),
     }),
     defineRoute({
       method: 'get',
       path: '/attendance/events',
       access: STAFF_ROLES,
-      schemas: { query: attendanceEventsQuery },
+      schemas: { response: attendanceEventsSchema, query: attendanceEventsQuery },
       handler: ({ query }) => attendance.events(query),
     }),
   ];

@@ -129,7 +129,10 @@ export function createCheckinsService(deps: CheckinsDeps) {
   }
 
   async function updateSettings(actor: Actor, postId: string, body: CheckinSettingsBody): Promise<CheckinSettings> {
-    await postOrThrow(postId);
+    const post = await postOrThrow(postId);
+    if (body.requireLocation && (!post.location || !(post.geofenceRadiusM > 0))) {
+      throw new AppError('location_check_needs_coordinates', "Set the post's coordinates and geofence radius before requiring location", 409);
+    }
     const before = await findSettings(postId);
     await saveSettings({ _id: postId, ...body, updatedAt: clock.now(), updatedBy: actor.username });
     await deps.audit.record(actor, { action: 'checkin.settings', entityType: 'post', entityId: postId, before: settingsOf(before), after: body });
@@ -226,6 +229,9 @@ export function createCheckinsService(deps: CheckinsDeps) {
     };
   }
 
+  const requestHashOf = (b: CheckinBody) =>
+    createHash('sha256').update(JSON.stringify([b.kind, b.code ?? null, b.postCode ?? null, b.shortCode ?? null])).digest('hex');
+
   function record(c: StoredCheckin, duty: Duty): CheckinRecord {
     return {
       id: c.id,
@@ -240,6 +246,7 @@ export function createCheckinsService(deps: CheckinsDeps) {
       localEnd: duty.localEnd,
       day: c.day,
       distanceM: c.distanceM,
+      accuracyM: c.location?.accuracyM ?? null,
       countersigned: c.countersigned,
     };
   }
@@ -299,8 +306,12 @@ export function createCheckinsService(deps: CheckinsDeps) {
   function checkLocation(post: Post, s: PostSettings, location: CheckinBody['location']): number | null {
     const distance = location && post.location ? Math.round(distanceMetres(post.location, location)) : null;
     if (!s.requireLocation) return distance;
+    // Fail closed: a geofence without a centre would accept a check-in from anywhere.
+    if (!post.location) throw new AppError('post_location_missing', "The post's coordinates are missing, so its location check cannot be done; tell the centre", 409);
     if (!location) throw new AppError('location_required', 'This post needs your location to check in', 400);
-    if (location.accuracyM > s.maxAccuracyM) throw new AppError('location_inaccurate', 'Your location is not precise enough; try again outdoors', 400, { maxAccuracyM: s.maxAccuracyM });
+    if (location.accuracyM > s.maxAccuracyM) {
+      throw new AppError('location_inaccurate', 'Your location is not precise enough; try again outdoors', 400, { accuracyM: location.accuracyM, maxAccuracyM: s.maxAccuracyM });
+    }
     if (distance !== null && distance > post.geofenceRadiusM) {
       throw new AppError('outside_geofence', 'You are too far from the post', 403, { distanceM: distance, radiusM: post.geofenceRadiusM });
     }
@@ -322,7 +333,10 @@ export function createCheckinsService(deps: CheckinsDeps) {
   async function replay(lawyerId: string, body: CheckinBody, thorough = false): Promise<CheckinResult | null> {
     const first = await findByIdempotencyKey(lawyerId, body.idempotencyKey, thorough);
     if (!first) return null;
-    if (first.kind !== body.kind) throw new AppError('idempotency_key_reused', 'This request key was already used for another request', 409);
+    // A retry repeats the same request; the same key with another post's code, a garbage code or the other kind is not one.
+    if (first.kind !== body.kind || (first.requestHash && first.requestHash !== requestHashOf(body))) {
+      throw new AppError('idempotency_key_reused', 'This request key was already used for another request', 409);
+    }
     return resultOf(first, true);
   }
 
@@ -371,6 +385,7 @@ export function createCheckinsService(deps: CheckinsDeps) {
       lawyerId,
       userId: actor.userId,
       idempotencyKey: body.idempotencyKey,
+      requestHash: requestHashOf(body),
       postId: post.id,
       rotaId: duty.rotaId,
       slotId: duty.slotId,

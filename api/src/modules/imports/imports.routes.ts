@@ -2,6 +2,7 @@ import { importParams } from '../../contracts/imports';
 import { defineRoute, type AnyRoute } from '../../lib/route';
 import type { ImportsService } from './imports.service';
 import { importTemplate } from './imports.template';
+import { importPreviewSchema, importResultSchema } from '../../contracts/responses/people';
 
 const STAFF = ['admin', 'coordinator'] as const;
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -12,6 +13,7 @@ export function importRoutes(imports: ImportsService): AnyRoute[] {
       method: 'post',
       path: '/lawyers/imports',
       access: STAFF,
+      schemas: { response: importPreviewSchema },
       status: 201,
       upload: { field: 'file', maxBytes: MAX_UPLOAD_BYTES },
       handler: ({ actor, file }) => imports.preview(actor!, file),
@@ -28,12 +30,12 @@ export function importRoutes(imports: ImportsService): AnyRoute[] {
         return undefined;
       },
     }),
-    defineRoute({ method: 'get', path: '/lawyers/imports/:id', access: STAFF, schemas: { params: importParams }, handler: ({ params }) => imports.get(params.id) }),
+    defineRoute({ method: 'get', path: '/lawyers/imports/:id', access: STAFF, schemas: { response: importPreviewSchema, params: importParams }, handler: ({ params }) => imports.get(params.id) }),
     defineRoute({
       method: 'post',
       path: '/lawyers/imports/:id/confirm',
       access: STAFF,
-      schemas: { params: importParams },
+      schemas: { response: importResultSchema, params: importParams },
       handler: ({ actor, params }) => imports.confirm(actor!, params.id),
     }),
   ];

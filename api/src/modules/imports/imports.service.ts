@@ -56,7 +56,7 @@ export function createImportsService(deps: { clock: Clock; policy: EligibilityPo
   /** Reads and validates a sheet; stores the batch for confirmation and writes no lawyer. */
   async function preview(actor: Actor, file: { originalname: string; buffer: Buffer } | undefined): Promise<ImportPreview> {
     if (!file || file.buffer.length === 0) throw new AppError('file_required', 'Attach the sheet as the `file` field', 400);
-    const sheet = await readSheet(file.originalname, file.buffer);
+    const sheet = await readSheet(file.originalname, file.buffer, MAX_IMPORT_ROWS);
     const { index, missing } = mapHeaders(sheet.headers);
     if (missing.length > 0) throw new AppError('missing_columns', `Missing columns: ${missing.join(', ')}`, 400, { missing });
     if (sheet.rows.length === 0) throw new AppError('empty_sheet', 'The sheet has no data rows', 400);

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../lib/errors';
 
@@ -21,26 +22,49 @@ function cellValue(v: ExcelJS.CellValue): Cell {
   return String(v);
 }
 
-async function readXlsx(buffer: Buffer): Promise<Sheet> {
-  const wb = new ExcelJS.Workbook();
+/** Too many data rows: said as soon as row `maxRows + 1` is read, not after reading the whole file. */
+function tooManyRows(maxRows: number): AppError {
+  return new AppError('too_many_rows', `At most ${maxRows} rows per import`, 400, { maxRows });
+}
+
+/**
+ * Reads the first worksheet row by row (ExcelJS's streaming reader), so a workbook with far
+ * more rows than allowed is refused after `maxRows + 1` of them instead of after all of them.
+ */
+async function readXlsx(buffer: Buffer, maxRows: number): Promise<Sheet> {
+  const headers: string[] = [];
+  const rows: Sheet['rows'] = [];
+  let sawSheet = false;
   try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      // Styles tell dates from numbers.
+      styles: 'cache',
+      worksheets: 'emit',
+    });
+    for await (const ws of reader) {
+      sawSheet = true;
+      for await (const r of ws as AsyncIterable<ExcelJS.Row>) {
+        if (r.number === 1) {
+          r.eachCell({ includeEmpty: true }, (cell, col) => {
+            headers[col - 1] = String(cellValue(cell.value) ?? '').trim();
+          });
+          continue;
+        }
+        const cells: Cell[] = [];
+        for (let c = 1; c <= headers.length; c++) cells.push(cellValue(r.getCell(c).value));
+        if (!cells.some((c) => c !== null && String(c).trim() !== '')) continue;
+        rows.push({ row: r.number, cells });
+        if (rows.length > maxRows) throw tooManyRows(maxRows);
+      }
+      break;
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
     throw new AppError('unsupported_file', 'The file is not a readable .xlsx workbook', 400);
   }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new AppError('empty_sheet', 'The workbook has no sheet', 400);
-  const headers: string[] = [];
-  ws.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => {
-    headers[col - 1] = String(cellValue(cell.value) ?? '').trim();
-  });
-  const rows: Sheet['rows'] = [];
-  ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
-    if (rowNumber === 1) return;
-    const cells: Cell[] = [];
-    for (let c = 1; c <= headers.length; c++) cells.push(cellValue(r.getCell(c).value));
-    if (cells.some((c) => c !== null && String(c).trim() !== '')) rows.push({ row: rowNumber, cells });
-  });
+  if (!sawSheet) throw new AppError('empty_sheet', 'The workbook has no sheet', 400);
   return { headers, rows };
 }
 
@@ -53,24 +77,26 @@ function decodeText(buffer: Buffer): string {
   }
 }
 
-function readCsv(buffer: Buffer): Sheet {
+function readCsv(buffer: Buffer, maxRows: number): Sheet {
   let records: string[][];
   try {
-    records = parse(decodeText(buffer), { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
+    // The header and one row more than allowed are enough to know.
+    records = parse(decodeText(buffer), { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, to: maxRows + 2 }) as string[][];
   } catch (err) {
     throw new AppError('unsupported_file', `The CSV file cannot be read: ${(err as Error).message}`, 400);
   }
   const [headers = [], ...data] = records;
+  if (data.length > maxRows) throw tooManyRows(maxRows);
   // A row of separators only (",,,,", which spreadsheets write for a blank last line) is not data.
   const rows = data.map((cells, i) => ({ row: i + 2, cells })).filter((r) => r.cells.some((c) => String(c ?? '').trim() !== ''));
   return { headers: headers.map((h) => h.trim()), rows };
 }
 
 /** Reads the first sheet of an .xlsx workbook or a UTF-8 CSV file. */
-export async function readSheet(fileName: string, buffer: Buffer): Promise<Sheet> {
+export async function readSheet(fileName: string, buffer: Buffer, maxRows: number): Promise<Sheet> {
   const isZip = buffer.length > 4 && buffer[0] === 0x50 && buffer[1] === 0x4b;
   const lower = fileName.toLowerCase();
-  if (isZip || lower.endsWith('.xlsx')) return readXlsx(buffer);
-  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return readCsv(buffer);
+  if (isZip || lower.endsWith('.xlsx')) return readXlsx(buffer, maxRows);
+  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return readCsv(buffer, maxRows);
   throw new AppError('unsupported_file', 'Upload an .xlsx or .csv file', 400);
 }

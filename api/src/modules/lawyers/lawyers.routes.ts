@@ -15,6 +15,9 @@ import {
 import { defineRoute, type AnyRoute } from '../../lib/route';
 import { exportLawyersWorkbook } from './lawyers.export';
 import type { LawyersService } from './lawyers.service';
+import { colleaguesSchema, lawyerDossierSchema, lawyerListItemSchema, lawyerPageSchema, reevaluationResultSchema } from '../../contracts/responses/people';
+import { fileResponse } from '../../lib/responses';
+import { z } from 'zod';
 
 const STAFF = ['admin', 'coordinator'] as const;
 
@@ -24,7 +27,7 @@ export function lawyerRoutes(lawyers: LawyersService): AnyRoute[] {
       method: 'get',
       path: '/lawyers',
       access: ['admin', 'coordinator', 'hotline'],
-      schemas: { query: lawyersQuery },
+      schemas: { response: lawyerPageSchema, query: lawyersQuery },
       handler: ({ actor, query }) => lawyers.list(actor!, query),
     }),
     // Fixed paths before `/lawyers/:id`.
@@ -32,14 +35,15 @@ export function lawyerRoutes(lawyers: LawyersService): AnyRoute[] {
       method: 'get',
       path: '/lawyers/colleagues',
       access: ['lawyer', 'admin', 'coordinator'],
+      schemas: { response: colleaguesSchema },
       handler: () => lawyers.colleagues(),
     }),
-    defineRoute({ method: 'get', path: '/lawyers/flagged', access: STAFF, handler: ({ actor }) => lawyers.flagged(actor!) }),
+    defineRoute({ method: 'get', path: '/lawyers/flagged', access: STAFF, schemas: { response: z.array(lawyerListItemSchema) }, handler: ({ actor }) => lawyers.flagged(actor!) }),
     defineRoute({
       method: 'get',
       path: '/lawyers/export',
       access: ['admin', 'coordinator', 'hotline'],
-      schemas: { query: lawyersQuery },
+      schemas: { response: fileResponse('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'the lawyers as an Excel workbook'), query: lawyersQuery },
       async handler({ actor, query, res }) {
         const file = await exportLawyersWorkbook(actor!, query);
         res
@@ -53,6 +57,7 @@ export function lawyerRoutes(lawyers: LawyersService): AnyRoute[] {
       method: 'post',
       path: '/lawyers/eligibility/re-evaluate',
       access: STAFF,
+      schemas: { response: reevaluationResultSchema },
       handler: ({ actor }) => lawyers.reevaluateAll(actor!),
     }),
     defineRoute({
@@ -60,42 +65,42 @@ export function lawyerRoutes(lawyers: LawyersService): AnyRoute[] {
       path: '/lawyers',
       access: STAFF,
       status: 201,
-      schemas: { body: createLawyerBody },
+      schemas: { response: lawyerDossierSchema, body: createLawyerBody },
       handler: ({ actor, body }) => lawyers.create(actor!, body),
     }),
     defineRoute({
       method: 'get',
       path: '/lawyers/:id',
       access: ['admin', 'coordinator', 'hotline', 'lawyer'],
-      schemas: { params: idParams },
+      schemas: { response: lawyerDossierSchema, params: idParams },
       handler: ({ actor, params }) => lawyers.dossier(actor!, params.id),
     }),
     defineRoute({
       method: 'patch',
       path: '/lawyers/:id',
       access: STAFF,
-      schemas: { params: idParams, body: updateLawyerBody },
+      schemas: { response: lawyerDossierSchema, params: idParams, body: updateLawyerBody },
       handler: ({ actor, params, body }) => lawyers.update(actor!, params.id, body),
     }),
     defineRoute({
       method: 'put',
       path: '/lawyers/:id/assessments/:year',
       access: STAFF,
-      schemas: { params: assessmentParams, body: assessmentBody },
+      schemas: { response: lawyerDossierSchema, params: assessmentParams, body: assessmentBody },
       handler: ({ actor, params, body }) => lawyers.setAssessment(actor!, params.id, params.year, body.grade),
     }),
     defineRoute({
       method: 'delete',
       path: '/lawyers/:id/assessments/:year',
       access: STAFF,
-      schemas: { params: assessmentParams },
+      schemas: { response: lawyerDossierSchema, params: assessmentParams },
       handler: ({ actor, params }) => lawyers.removeAssessment(actor!, params.id, params.year),
     }),
     defineRoute({
       method: 'put',
       path: '/lawyers/:id/attestation',
       access: STAFF,
-      schemas: { params: idParams, body: attestationBody },
+      schemas: { response: lawyerDossierSchema, params: idParams, body: attestationBody },
       handler: ({ actor, params, body }) => lawyers.setAttestation(actor!, params.id, body),
     }),
     defineRoute({
@@ -103,28 +108,28 @@ export function lawyerRoutes(lawyers: LawyersService): AnyRoute[] {
       path: '/lawyers/:id/complaints',
       access: STAFF,
       status: 201,
-      schemas: { params: idParams, body: complaintBody },
+      schemas: { response: lawyerDossierSchema, params: idParams, body: complaintBody },
       handler: ({ actor, params, body }) => lawyers.addComplaint(actor!, params.id, body),
     }),
     defineRoute({
       method: 'patch',
       path: '/lawyers/:id/complaints/:complaintId',
       access: STAFF,
-      schemas: { params: complaintParams, body: updateComplaintBody },
+      schemas: { response: lawyerDossierSchema, params: complaintParams, body: updateComplaintBody },
       handler: ({ actor, params, body }) => lawyers.updateComplaint(actor!, params.id, params.complaintId, body),
     }),
     defineRoute({
       method: 'post',
       path: '/lawyers/:id/vetting',
       access: STAFF,
-      schemas: { params: idParams, body: vettingBody },
+      schemas: { response: lawyerDossierSchema, params: idParams, body: vettingBody },
       handler: ({ actor, params, body }) => lawyers.vet(actor!, params.id, body),
     }),
     defineRoute({
       method: 'post',
       path: '/lawyers/:id/status',
       access: STAFF,
-      schemas: { params: idParams, body: statusChangeBody },
+      schemas: { response: lawyerDossierSchema, params: idParams, body: statusChangeBody },
       handler: ({ actor, params, body }) => lawyers.changeStatus(actor!, params.id, body.to, body.reason),
     }),
   ];

@@ -17,6 +17,7 @@ import {
 import type { Actor } from '../../lib/actor';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
+import { localDay } from '../../lib/local-day';
 import type { AuditService } from '../audit/audit.service';
 import { evaluateEligibility, nextEligibilityFlag, type EligibilityFacts, type EligibilityPolicy } from './eligibility';
 import type { LawyerRegistry } from './lawyers.port';
@@ -186,7 +187,15 @@ export function createLawyersService(deps: LawyersDeps) {
     return toDossier(await load(id), actor);
   }
 
+  /** A licence cannot date from the future (a typo such as 2999 would count as decades of practice). */
+  function checkLicensedSince(day: string | undefined): void {
+    if (day && day > localDay(policy.timeZone, clock.now())) {
+      throw new AppError('licensed_since_in_future', 'The licence date cannot be in the future', 400, { licensedSince: day });
+    }
+  }
+
   async function create(actor: Actor, body: CreateLawyerBody): Promise<LawyerDossier> {
+    checkLicensedSince(body.licensedSince);
     if (await licenceNumberTaken(body.licenceNumber)) {
       throw new AppError('licence_number_taken', 'A lawyer with this licence number is already registered', 409);
     }
@@ -205,6 +214,7 @@ export function createLawyersService(deps: LawyersDeps) {
   }
 
   async function update(actor: Actor, id: string, body: UpdateLawyerBody): Promise<LawyerDossier> {
+    checkLicensedSince(body.licensedSince);
     if (body.licenceNumber && (await licenceNumberTaken(body.licenceNumber, id))) {
       throw new AppError('licence_number_taken', 'A lawyer with this licence number is already registered', 409);
     }

@@ -44,7 +44,18 @@ export function toCurrentUser(u: UserRecord): CurrentUser {
 // Writing lastSeenAt on every request would double the database load for nothing.
 const TOUCH_AFTER_MS = 60_000;
 
-export function createAuthService(deps: { clock: Clock; policy: SessionPolicy; audit: AuditService }) {
+/**
+ * Sessions that just ended (or lost rights), for the realtime layer to close their sockets
+ * at once: one session (`sessionId`), or every session of `userId` except `exceptSessionId`.
+ */
+export interface SessionsEnded {
+  sessionId?: string;
+  userId?: string;
+  exceptSessionId?: string;
+  reason: 'logout' | 'password_changed' | 'password_reset' | 'deactivated' | 'role_changed';
+}
+
+export function createAuthService(deps: { clock: Clock; policy: SessionPolicy; audit: AuditService; onSessionsEnded?: (end: SessionsEnded) => void }) {
   const { clock, policy, audit } = deps;
 
   async function login(username: string, password: string, meta: { ip: string | null; userAgent: string | null }) {
@@ -85,7 +96,9 @@ export function createAuthService(deps: { clock: Clock; policy: SessionPolicy; a
   }
 
   async function logout(token: string): Promise<void> {
-    await deleteSessionByTokenHash(hashToken(token));
+    const sessionId = hashToken(token);
+    await deleteSessionByTokenHash(sessionId);
+    deps.onSessionsEnded?.({ sessionId, reason: 'logout' });
   }
 
   async function changePassword(actor: Actor, sessionId: string, currentPassword: string, newPassword: string): Promise<CurrentUser> {
@@ -104,6 +117,9 @@ export function createAuthService(deps: { clock: Clock; policy: SessionPolicy; a
     await savePasswordHash(actor.userId, await hashPassword(newPassword), clock.now());
     const updated = user.mustChangePassword ? await updateUser(actor.userId, { mustChangePassword: false }) : user;
     await deleteUserSessions(actor.userId, sessionId);
+    // Other sessions are gone; this one's sockets were held back while a change was required,
+    // so they end too and the client reconnects with full rights.
+    deps.onSessionsEnded?.({ userId: actor.userId, exceptSessionId: user.mustChangePassword ? undefined : sessionId, reason: 'password_changed' });
     await audit.record(actor, { action: 'user.password_change', entityType: 'user', entityId: actor.userId });
     return toCurrentUser(updated ?? user);
   }

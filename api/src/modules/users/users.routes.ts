@@ -4,9 +4,13 @@ import { idParams } from '../../contracts/common';
 import { createUserBody, resetPasswordBody, updateUserBody, usersQuery } from '../../contracts/users';
 import type { Actor } from '../../lib/actor';
 import { clearSessionCookie, sessionToken, setSessionCookie } from '../../lib/auth';
+import { passwordChangeLimit } from '../../lib/request-guards';
 import { defineRoute, type AnyRoute } from '../../lib/route';
 import { toCurrentUser, type AuthService } from './auth.service';
 import type { UserRecord, UsersService } from './users.service';
+import { currentUserSchema, loginResponseSchema, userAccountSchema } from '../../contracts/responses/people';
+import { noContent } from '../../lib/responses';
+import { z } from 'zod';
 
 export function authRoutes(auth: AuthService, loginLimiter: RequestHandler): AnyRoute[] {
   return [
@@ -15,7 +19,7 @@ export function authRoutes(auth: AuthService, loginLimiter: RequestHandler): Any
       path: '/auth/login',
       access: 'public',
       middleware: [loginLimiter],
-      schemas: { body: loginBody },
+      schemas: { response: loginResponseSchema, body: loginBody },
       async handler({ body, req, res }) {
         const { token, response } = await auth.login(body.username, body.password, {
           ip: req.ip ?? null,
@@ -29,6 +33,7 @@ export function authRoutes(auth: AuthService, loginLimiter: RequestHandler): Any
       method: 'post',
       path: '/auth/logout',
       access: 'authenticated',
+      schemas: { response: noContent },
       allowedDuringPasswordChange: true,
       status: 204,
       async handler({ req, res }) {
@@ -41,6 +46,7 @@ export function authRoutes(auth: AuthService, loginLimiter: RequestHandler): Any
       method: 'get',
       path: '/auth/me',
       access: 'authenticated',
+      schemas: { response: currentUserSchema },
       allowedDuringPasswordChange: true,
       handler: ({ res }) => toCurrentUser(res.locals.user as UserRecord),
     }),
@@ -48,8 +54,9 @@ export function authRoutes(auth: AuthService, loginLimiter: RequestHandler): Any
       method: 'post',
       path: '/auth/password',
       access: 'authenticated',
+      middleware: [passwordChangeLimit()],
       allowedDuringPasswordChange: true,
-      schemas: { body: changePasswordBody },
+      schemas: { response: noContent, body: changePasswordBody },
       status: 204,
       async handler({ body, actor, res }) {
         await auth.changePassword(actor as Actor, res.locals.sessionId as string, body.currentPassword, body.newPassword);
@@ -60,27 +67,27 @@ export function authRoutes(auth: AuthService, loginLimiter: RequestHandler): Any
 
 export function userRoutes(users: UsersService): AnyRoute[] {
   return [
-    defineRoute({ method: 'get', path: '/users', access: ['admin'], schemas: { query: usersQuery }, handler: ({ query }) => users.list(query) }),
+    defineRoute({ method: 'get', path: '/users', access: ['admin'], schemas: { response: z.array(userAccountSchema), query: usersQuery }, handler: ({ query }) => users.list(query) }),
     defineRoute({
       method: 'post',
       path: '/users',
       access: ['admin'],
       status: 201,
-      schemas: { body: createUserBody },
+      schemas: { response: userAccountSchema, body: createUserBody },
       handler: ({ actor, body }) => users.create(actor!, body),
     }),
     defineRoute({
       method: 'patch',
       path: '/users/:id',
       access: ['admin'],
-      schemas: { params: idParams, body: updateUserBody },
+      schemas: { response: userAccountSchema, params: idParams, body: updateUserBody },
       handler: ({ actor, params, body }) => users.update(actor!, params.id, body),
     }),
     defineRoute({
       method: 'post',
       path: '/users/:id/reset-password',
       access: ['admin'],
-      schemas: { params: idParams, body: resetPasswordBody },
+      schemas: { response: userAccountSchema, params: idParams, body: resetPasswordBody },
       handler: ({ actor, params, body }) => users.resetPassword(actor!, params.id, body.temporaryPassword),
     }),
   ];

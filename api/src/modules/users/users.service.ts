@@ -16,6 +16,7 @@ import {
   updateUser,
   type UserRecord,
 } from './users.repository';
+import type { SessionsEnded } from './auth.service';
 
 export type { UserRecord };
 
@@ -24,6 +25,8 @@ export interface UsersDeps {
   audit: AuditService;
   /** Whether a lawyer dossier exists (lawyer accounts must point at one). */
   lawyerExists(id: string): Promise<boolean>;
+  /** Told when a user's sessions end (deactivation, role change, password reset). */
+  onSessionsEnded?: (end: SessionsEnded) => void;
 }
 
 export function createUsersService(deps: UsersDeps) {
@@ -70,7 +73,10 @@ export function createUsersService(deps: UsersDeps) {
     await checkLawyerLink(role, lawyerId);
     const after = await updateUser(id, { ...body, lawyerId });
     if (!after) throw new AppError('user_not_found', 'No such user', 404);
-    if (body.active === false || role !== before.role) await deleteUserSessions(id);
+    if (body.active === false || role !== before.role) {
+      await deleteUserSessions(id);
+      deps.onSessionsEnded?.({ userId: id, reason: body.active === false ? 'deactivated' : 'role_changed' });
+    }
     await audit.record(actor, { action: 'user.update', entityType: 'user', entityId: id, before: toAccount(before), after: toAccount(after) });
     return toAccount(after);
   }
@@ -82,6 +88,7 @@ export function createUsersService(deps: UsersDeps) {
     await savePasswordHash(id, await hashPassword(temporaryPassword), clock.now());
     const after = await updateUser(id, { mustChangePassword: true });
     await deleteUserSessions(id);
+    deps.onSessionsEnded?.({ userId: id, reason: 'password_reset' });
     await audit.record(actor, {
       action: 'user.password_reset',
       entityType: 'user',

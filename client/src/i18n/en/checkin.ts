@@ -64,6 +64,7 @@ const checkin: Shape<typeof zh> = {
     already_checked_in: 'You have already checked in for this shift',
     already_checked_out: 'You have already checked out of this shift',
     not_checked_in: 'You cannot check out before checking in',
+    post_location_missing: "The post's coordinates are missing, so the location check cannot be done; contact the legal-aid centre",
     idempotency_key_reused: 'Conflicting request; please try again',
     too_many_attempts: 'Too many refused attempts; wait a few minutes',
     validation_failed: 'Check the post code and the 6 digits',

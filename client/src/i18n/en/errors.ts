@@ -94,6 +94,13 @@ const errors: Shape<typeof zh> = {
     too_many_rows: 'Too many rows for one import',
     undo_expired: 'More than 2 minutes have passed; the check-out can no longer be undone — ask staff if it was a mistake',
     user_not_found: 'No such user',
+    origin_refused: 'Requests from other sites are not accepted',
+    too_many_attempts: 'Too many failed attempts; try again in a few minutes',
+    location_check_needs_coordinates: "Set the post's coordinates and check-in radius before requiring location",
+    post_location_missing: "The post's coordinates are missing, so the location check cannot be done; contact the legal-aid centre",
+    licensed_since_in_future: 'The licence date cannot be in the future',
+    absence_too_far_ahead: 'Leave can be asked for at most {maxDays} days ahead',
+    absence_too_long: 'One request covers at most {maxDays} days',
   },
 };
 

@@ -61,6 +61,7 @@ export default {
     already_checked_in: '本班次您已经签到过了',
     already_checked_out: '本班次您已经签退过了',
     not_checked_in: '尚未签到，不能签退',
+    post_location_missing: '工作站缺少坐标，无法核验定位，请联系法律援助中心',
     idempotency_key_reused: '提交冲突，请重新操作',
     too_many_attempts: '失败次数过多，请几分钟后再试',
     validation_failed: '请检查工作站编号和 6 位数字',

@@ -91,5 +91,12 @@ export default {
     too_many_rows: '单次导入的行数过多',
     undo_expired: '签退超过 2 分钟，已不能撤销；如有误请联系工作人员',
     user_not_found: '找不到该用户',
+    origin_refused: '不接受来自其他网站的请求',
+    too_many_attempts: '失败次数过多，请几分钟后再试',
+    location_check_needs_coordinates: '请先设置工作站的坐标和签到范围，再开启定位要求',
+    post_location_missing: '工作站缺少坐标，无法核验定位，请联系法律援助中心',
+    licensed_since_in_future: '执业日期不能晚于今天',
+    absence_too_far_ahead: '最多只能提前 {maxDays} 天请假',
+    absence_too_long: '一次请假最长 {maxDays} 天',
   },
 };
