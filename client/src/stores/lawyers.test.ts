@@ -16,6 +16,7 @@ const item = (id: string, over: Partial<LawyerListItem> = {}): LawyerListItem =>
   status: 'applicant',
   eligible: true,
   eligibilityFlag: null,
+  ineligibleReasons: [],
   latestAssessment: null,
   ...over,
 });
