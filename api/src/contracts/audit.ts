@@ -11,7 +11,10 @@ import { z } from 'zod';
 import { idSchema, paginationQuery, roleSchema, type Instant, type Paginated, type Role } from './common';
 
 /** Kinds of object changes are recorded about; a test checks every one written has a label. */
-export const AUDIT_ENTITY_TYPES = ['lawyer', 'post', 'user', 'import', 'rota', 'calendar', 'absence', 'swap', 'checkin'] as const;
+export const AUDIT_ENTITY_TYPES = [
+  'lawyer', 'post', 'user', 'import', 'rota', 'calendar', 'absence', 'swap', 'checkin',
+  'violation', 'feedback', 'hotline_call', 'fast_track_case', 'records_settings', 'subsidy_month', 'subsidy_rates',
+] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number] | (string & {});
 
 /** Every action written (`<entity>.<verb>`); a test scans the server for actions missing here. */
@@ -22,11 +25,15 @@ export const AUDIT_ACTIONS = [
   'post.create', 'post.update', 'post.deactivate', 'post.activate', 'post.patterns',
   'user.create', 'user.update', 'user.password_reset', 'user.password_change',
   'import.preview', 'import.confirm',
-  'rota.draft', 'rota.replan', 'rota.edit', 'rota.amend', 'rota.publish',
+  'rota.draft', 'rota.replan', 'rota.edit', 'rota.amend', 'rota.publish', 'rota.calendar_repair',
   'calendar.day',
   'absence.approve', 'absence.reject',
   'swap.approve', 'swap.reject',
   'checkin.settings', 'checkin.kiosk_token', 'checkin.countersign_pin', 'checkin.undo_checkout',
+  'violation.create', 'violation.record_confirmed', 'violation.confirm', 'violation.dismiss', 'violation.reverse',
+  'feedback.log', 'feedback.accept', 'feedback.reject', 'feedback.handle', 'feedback.conclude',
+  'hotline.call',
+  'fast_track.register', 'records.settings_update', 'subsidy.lock', 'subsidy.rates_update',
 ] as const;
 
 const instantParam = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be a date or ISO instant');

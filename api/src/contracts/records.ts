@@ -108,11 +108,17 @@ export const periodQuery = z
   .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 366 * 3, { message: 'at most three years', path: ['to'] });
 export type PeriodQuery = z.infer<typeof periodQuery>;
 
-export const staffRecordsQuery = z.union([
-  z.object({ dutyKey: z.string().min(1).max(200) }),
-  z.object({ lawyerId: idSchema, from: daySchema, to: daySchema }),
-]);
-export type StaffRecordsQuery = z.infer<typeof staffRecordsQuery>;
+/** Either one duty (`dutyKey`) or one lawyer's duties over a period (`lawyerId`, `from`, `to`). */
+export const staffRecordsQuery = z
+  .object({ dutyKey: z.string().min(1).max(200).optional(), lawyerId: idSchema.optional(), from: daySchema.optional(), to: daySchema.optional() })
+  .refine((q) => (q.dutyKey ? !q.lawyerId && !q.from && !q.to : Boolean(q.lawyerId && q.from && q.to)), {
+    message: 'give either dutyKey, or lawyerId with from and to',
+  });
+export type StaffRecordsQuery = { dutyKey: string } | { lawyerId: string; from: string; to: string };
+/** The two forms of the staff query, told apart. */
+export function staffRecordsQueryForm(q: z.infer<typeof staffRecordsQuery>): StaffRecordsQuery {
+  return q.dutyKey ? { dutyKey: q.dutyKey } : { lawyerId: q.lawyerId!, from: q.from!, to: q.to! };
+}
 export const recordIdParams = z.object({ id: z.string().regex(/^[0-9a-f]{24}$/) });
 
 /** A duty the lawyer may still record on, newest first. */

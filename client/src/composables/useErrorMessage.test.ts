@@ -27,9 +27,9 @@ describe('useErrorMessage', () => {
     expect(withErrorMessage('en').errorMessage(new ApiError('network', 'x', 0))).not.toBe('x');
   });
 
-  it('When the code is unknown, then the server\'s message is shown; with none, a generic one', () => {
+  it('When the code is unknown, then a generic sentence is shown, never the server\'s own wording', () => {
     const { errorMessage } = withErrorMessage();
-    expect(errorMessage(new ApiError('brand_new_code', '新的错误', 400))).toBe('新的错误');
+    expect(errorMessage(new ApiError('brand_new_code', 'Something new', 400))).toBe('服务器内部错误');
     expect(errorMessage(new ApiError('brand_new_code', '', 400))).toBe('服务器内部错误');
     expect(errorMessage('a thrown string')).toBe('服务器内部错误');
   });

@@ -12,6 +12,17 @@ describe('the auth store', () => {
   beforeEach(() => {
     setActivePinia(createPinia());
     server = fakeFetch();
+    // The browser remembers that someone signed in here; without that mark /me is not asked at all.
+    localStorage.setItem('zhiban.signedIn', '1');
+  });
+
+  it('When this browser never signed in, then no /me request is made and nobody is signed in', async () => {
+    localStorage.removeItem('zhiban.signedIn');
+    const auth = useAuthStore();
+    await auth.ensureLoaded();
+    expect(server.sent).toHaveLength(0);
+    expect(auth.user).toBeNull();
+    expect(auth.ready).toBe(true);
   });
 
   it('When nobody is signed in, then fetchMe settles with no user and the store is ready', async () => {

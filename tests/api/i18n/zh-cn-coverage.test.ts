@@ -62,6 +62,18 @@ const ENUM_LABELS: Record<string, string> = {
   ELIGIBILITY_RULES: 'eligibility.rules',
   AUDIT_ACTIONS: 'audit.actions',
   AUDIT_ENTITY_TYPES: 'audit.entityTypes',
+  VIOLATION_TYPES: 'discipline.type',
+  VIOLATION_STATES: 'discipline.state',
+  TIMELINE_KINDS: 'discipline.timelineKind',
+  FEEDBACK_KINDS: 'feedbackStatus.kind',
+  FEEDBACK_STATUSES: 'feedbackStatus.status',
+  FEEDBACK_CHANNELS: 'staffFeedback.channel',
+  FEEDBACK_OUTCOMES: 'staffFeedback.outcome',
+  CALL_KINDS: 'hotline.callKind',
+  NOBODY_REASONS: 'lookup.reasons',
+  PROCEDURES: 'records.procedure',
+  RECORD_KINDS: 'records.kind',
+  RELATIONS: 'records.relation',
 };
 /** Enumerations whose values are never shown as such, with the reason. */
 const NOT_LABELLED: Record<string, string> = {
@@ -72,6 +84,8 @@ const NOT_LABELLED: Record<string, string> = {
   CHECKIN_KINDS: 'shown as 签到/签退 through checkin.success.<kind>',
   ATTENDANCE_EVENT_TYPES: 'the same words as ATTENDANCE_STATES (late, absent, left_early)',
   IMPORT_STATUSES: 'the import wizard shows steps, not statuses',
+  ATTENDANCE_TYPES: 'a subset of ATTENDANCE_STATES (absent, late, left_early)',
+  SUBSIDY_POST_KINDS: 'the same values as POST_KINDS',
 };
 
 function contractEnums(): Record<string, readonly string[]> {

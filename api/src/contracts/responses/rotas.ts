@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   ROTA_STATUSES,
+  type CalendarConflict,
+  type CalendarRepairResult,
   type Duty,
   type EditCheck,
   type JobView,
@@ -170,3 +172,20 @@ export const swapSchema: z.ZodType<Swap> = z
 export const notificationSchema: z.ZodType<Notification> = z
   .object({ id: z.string(), kind: z.string(), key: z.string(), params: messageParams, text: z.string(), read: z.boolean(), createdAt: instant })
   .meta({ id: 'Notification' });
+
+const calendarConflictSlot = z.object({
+  slotId: z.string(),
+  postId: z.string(),
+  day: calendarDay,
+  localStart: timeOfDay,
+  localEnd: timeOfDay,
+  lawyerIds: z.array(z.string()),
+});
+
+export const calendarConflictsSchema: z.ZodType<CalendarConflict[]> = z.array(
+  z
+    .object({ rotaId: z.string(), name: z.string(), from: calendarDay, to: calendarDay, removed: z.array(calendarConflictSlot), added: z.array(calendarConflictSlot) })
+    .meta({ id: 'CalendarConflict' }),
+);
+
+export const calendarRepairResultSchema: z.ZodType<CalendarRepairResult> = z.object({ rotaId: z.string(), version: z.number().int(), changed: z.number().int() });

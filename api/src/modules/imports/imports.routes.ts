@@ -1,6 +1,7 @@
 import { importParams } from '../../contracts/imports';
 import { defineRoute, type AnyRoute } from '../../lib/route';
 import type { ImportsService } from './imports.service';
+import { fileResponse } from '../../lib/responses';
 import { importTemplate } from './imports.template';
 import { importPreviewSchema, importResultSchema } from '../../contracts/responses/people';
 
@@ -22,6 +23,7 @@ export function importRoutes(imports: ImportsService): AnyRoute[] {
       method: 'get',
       path: '/lawyers/imports/template',
       access: STAFF,
+      schemas: { response: fileResponse('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'an empty import workbook with the expected columns and an example row') },
       handler: async ({ res }) => {
         res
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

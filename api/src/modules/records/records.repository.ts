@@ -139,7 +139,13 @@ export async function saveDocument(doc: RecordDocumentDoc): Promise<void> {
   await RecordDocumentModel.replaceOne({ _id: doc._id }, doc, { upsert: true });
 }
 
-export const findDocument = (id: string) => RecordDocumentModel.findById(id).lean<RecordDocumentDoc>();
+/** A record's document; lean reads give the bytes as BSON Binary, answered here as a Buffer. */
+export async function findDocument(id: string): Promise<RecordDocumentDoc | null> {
+  const doc = await RecordDocumentModel.findById(id).lean<RecordDocumentDoc>();
+  if (!doc) return null;
+  const data = doc.data as unknown as Buffer | { buffer: Uint8Array };
+  return { ...doc, data: Buffer.isBuffer(data) ? data : Buffer.from(data.buffer) };
+}
 
 export async function insertDeadline(doc: DeadlineDoc): Promise<void> {
   await DeadlineModel.create(doc).catch((err: unknown) => {

@@ -11,9 +11,11 @@ import {
   recordIdParams,
   recordsSettingsBody,
   staffRecordsQuery,
+  staffRecordsQueryForm,
   subsidyRatesBody,
 } from '../../contracts/records';
 import { AppError } from '../../lib/errors';
+import { fileResponse } from '../../lib/responses';
 import { defineRoute, type AnyRoute } from '../../lib/route';
 import type { FastTrackService } from './fasttrack.service';
 import type { HistoryService } from './history.service';
@@ -93,7 +95,7 @@ export function recordRoutes(area: RecordsArea): AnyRoute[] {
       path: '/records',
       access: STAFF_ROLES,
       schemas: { query: staffRecordsQuery, response: schema.dutyRecordsResponse },
-      handler: ({ query }) => records.list(query),
+      handler: ({ query }) => records.list(staffRecordsQueryForm(query)),
     }),
     defineRoute({
       method: 'get',
@@ -121,7 +123,7 @@ export function recordRoutes(area: RecordsArea): AnyRoute[] {
       method: 'get',
       path: '/records/:id/document',
       access: ['lawyer', ...STAFF_ROLES],
-      schemas: { params: recordIdParams, response: schema.fileResponse },
+      schemas: { params: recordIdParams, response: fileResponse('application/octet-stream', 'the legal opinion document as uploaded (its own media type)') },
       async handler({ actor, params, res }) {
         const file = await records.documentOf(actor!, params.id);
         res
@@ -173,7 +175,7 @@ export function recordRoutes(area: RecordsArea): AnyRoute[] {
       method: 'get',
       path: '/stats/export',
       access: STAFF_ROLES,
-      schemas: { query: periodQuery, response: schema.fileResponse },
+      schemas: { query: periodQuery, response: fileResponse(XLSX, 'the statistics workbook') },
       async handler({ query, res }) {
         const [s, b] = await Promise.all([stats.summary(query.from, query.to), stats.breakdown(query.from, query.to)]);
         sendWorkbook(res, await statsWorkbook(s, b), 'statistics.xlsx', `值班统计_${query.from}_${query.to}.xlsx`);
@@ -211,7 +213,7 @@ export function recordRoutes(area: RecordsArea): AnyRoute[] {
       method: 'get',
       path: '/subsidy/:month/export',
       access: STAFF_ROLES,
-      schemas: { params: monthParams, response: schema.fileResponse },
+      schemas: { params: monthParams, response: fileResponse(XLSX, "the month's subsidy statement in the finance office's layout") },
       async handler({ params, res }) {
         sendWorkbook(res, await subsidyWorkbook(await subsidy.statement(params.month)), `subsidy-${params.month}.xlsx`, `值班律师补贴_${params.month}.xlsx`);
       },

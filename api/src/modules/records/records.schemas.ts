@@ -131,4 +131,3 @@ export const recordableDutiesResponse = z.array(
   z.object({ dutyKey: z.string(), day: z.string(), postName: z.string(), localStart: z.string(), localEnd: z.string(), start: instant, records: z.number() }),
 );
 
-export const fileResponse = z.string().describe('the file itself');

@@ -85,7 +85,7 @@ export function createCalendarRepair(deps: RotasDeps, publishVersion: PublishVer
     const saved = await updateRotaAt(rota.id, rota.revision, { slots });
     if (!saved) throw new AppError('rota_conflict', 'The rota was changed by someone else; reload it', 409);
     const started = await publishVersion(actor.username, saved, CALENDAR_REPAIR_REASON);
-    await deps.audit.record(actor, { action: 'rota.calendarRepair', entityType: 'rota', entityId: rota.id, after: { version: started.version, changes }, note: CALENDAR_REPAIR_REASON });
+    await deps.audit.record(actor, { action: 'rota.calendar_repair', entityType: 'rota', entityId: rota.id, after: { version: started.version, changes }, note: CALENDAR_REPAIR_REASON });
     return { rotaId: rota.id, version: started.version, changed: changes.length };
   }
 

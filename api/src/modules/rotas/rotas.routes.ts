@@ -4,7 +4,7 @@ import { AppError } from '../../lib/errors';
 import { defineRoute, type AnyRoute } from '../../lib/route';
 import type { RotasService } from './rotas.service';
 import { exportRotaWorkbook } from './rotas.export';
-import { dutiesSchema, editCheckSchema, jobViewSchema, planningStartedSchema, publishStartedSchema, rotaDetailSchema, rotaSummariesSchema, rotaVersionsSchema } from '../../contracts/responses/rotas';
+import { calendarConflictsSchema, calendarRepairResultSchema, dutiesSchema, editCheckSchema, jobViewSchema, planningStartedSchema, publishStartedSchema, rotaDetailSchema, rotaSummariesSchema, rotaVersionsSchema } from '../../contracts/responses/rotas';
 import { fileResponse } from '../../lib/responses';
 
 const STAFF = ['admin', 'coordinator'] as const;
@@ -21,12 +21,12 @@ export function rotaRoutes(rotas: RotasService): AnyRoute[] {
       schemas: { response: planningStartedSchema, body: createDraftBody },
       handler: ({ actor, body }) => rotas.createDraft(actor!, body),
     }),
-    defineRoute({ method: 'get', path: '/rotas/calendar-conflicts', access: STAFF, handler: () => rotas.calendarConflicts() }),
+    defineRoute({ method: 'get', path: '/rotas/calendar-conflicts', access: STAFF, schemas: { response: calendarConflictsSchema }, handler: () => rotas.calendarConflicts() }),
     defineRoute({
       method: 'post',
       path: '/rotas/:id/calendar-repair',
       access: STAFF,
-      schemas: { params: idParams },
+      schemas: { response: calendarRepairResultSchema, params: idParams },
       handler: ({ actor, params }) => rotas.repairCalendar(actor!, params.id),
     }),
     defineRoute({ method: 'get', path: '/rotas/:id', access: STAFF, schemas: { response: rotaDetailSchema, params: idParams }, handler: ({ params }) => rotas.get(params.id) }),

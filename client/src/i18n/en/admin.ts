@@ -131,8 +131,35 @@ const admin: Shape<typeof zh> = {
     noChanges: 'No field changed',
     requestId: 'Request id',
     empty: 'No entries match',
-    entityTypes: { lawyer: 'Lawyer', post: 'Post', user: 'User', import: 'Import', rota: 'Rota', calendar: 'Holiday calendar', absence: 'Leave', swap: 'Swap', checkin: 'Check-in' },
+    entityTypes: { lawyer: 'Lawyer', post: 'Post', user: 'User', import: 'Import', rota: 'Rota', calendar: 'Holiday calendar', absence: 'Leave', swap: 'Swap', checkin: 'Check-in', violation: 'Violation', feedback: 'Praise or complaint', hotline_call: 'Hotline call', fast_track_case: 'Fast-track case', records_settings: 'Record settings', subsidy_month: 'Subsidy month', subsidy_rates: 'Subsidy rates' },
     actions: {
+      violation: {
+        create: 'Recorded a violation',
+        record_confirmed: 'Confirmed a reported violation',
+        confirm: 'Confirmed a violation',
+        dismiss: 'Dismissed a violation',
+        reverse: 'Reversed a violation decision',
+      },
+      feedback: {
+        log: 'Logged a hotline praise or complaint',
+        accept: 'Accepted praise or a complaint',
+        reject: 'Rejected praise or a complaint',
+        handle: 'Started handling a complaint',
+        conclude: 'Concluded praise or a complaint',
+      },
+      hotline: {
+        call: 'Logged a hotline call',
+      },
+      fast_track: {
+        register: 'Registered a fast-track case',
+      },
+      records: {
+        settings_update: 'Changed record settings',
+      },
+      subsidy: {
+        lock: 'Locked a subsidy month',
+        rates_update: 'Changed subsidy rates',
+      },
       checkin: {
         settings: 'Changed check-in settings',
         kiosk_token: 'Issued a kiosk key',
@@ -156,6 +183,7 @@ const admin: Shape<typeof zh> = {
         edit: 'Edited a draft rota',
         amend: 'Amended a published rota',
         publish: 'Published a rota',
+        calendar_repair: 'Repaired a published rota for the holiday calendar',
       },
       lawyer: {
         eligibility_reevaluated: 'Re-checked eligibility',

@@ -71,6 +71,7 @@ const errors: Shape<typeof zh> = {
     received_in_future: 'The letter cannot arrive in the future',
     month_locked: 'This month is locked',
     month_not_over: 'A month can be locked once it is over',
+    bad_period: 'The start date must not be after the end date',
     absence_not_found: 'No such leave request',
     bad_upload: 'The uploaded file cannot be read',
     checkout_not_found: 'This duty has no check-out to undo',

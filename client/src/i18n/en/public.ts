@@ -71,6 +71,7 @@ export default {
     notUpheld: 'Not upheld',
     conclusionText: 'Published outcome',
     channel: { web: 'Web', hotline: 'Hotline' },
+    outcome: { upheld: 'Upheld', not_upheld: 'Not upheld' },
   },
   dutyHistory: { title: 'Duties and attendance', shift: 'Shift', none: 'No duties in the last three months', praise: 'Praise from the public' },
   hotline: {

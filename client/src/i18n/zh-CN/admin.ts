@@ -128,8 +128,35 @@ export default {
     noChanges: '无字段变化',
     requestId: '请求编号',
     empty: '没有符合条件的记录',
-    entityTypes: { lawyer: '律师', post: '工作站', user: '用户', import: '导入', rota: '排班', calendar: '节假日', absence: '请假', swap: '调班', checkin: '签到' },
+    entityTypes: { lawyer: '律师', post: '工作站', user: '用户', import: '导入', rota: '排班', calendar: '节假日', absence: '请假', swap: '调班', checkin: '签到', violation: '违规记录', feedback: '表扬与投诉', hotline_call: '热线来电', fast_track_case: '速裁案件', records_settings: '台账设置', subsidy_month: '补贴月结', subsidy_rates: '补贴标准' },
     actions: {
+      violation: {
+        create: '登记违规',
+        record_confirmed: '确认违规（来自投诉等）',
+        confirm: '认定违规',
+        dismiss: '认定不构成违规',
+        reverse: '撤销违规认定',
+      },
+      feedback: {
+        log: '登记来电表扬或投诉',
+        accept: '受理表扬或投诉',
+        reject: '不予受理',
+        handle: '开始处理投诉',
+        conclude: '办结表扬或投诉',
+      },
+      hotline: {
+        call: '登记热线来电',
+      },
+      fast_track: {
+        register: '登记速裁案件',
+      },
+      records: {
+        settings_update: '修改台账设置',
+      },
+      subsidy: {
+        lock: '锁定补贴月结',
+        rates_update: '修改补贴标准',
+      },
       checkin: {
         settings: '修改签到设置',
         kiosk_token: '生成签到屏密钥',
@@ -153,6 +180,7 @@ export default {
         edit: '调整排班草稿',
         amend: '变更已发布排班',
         publish: '发布排班',
+        calendar_repair: '按节假日修正已发布排班',
       },
       lawyer: {
         eligibility_reevaluated: '重新核验遴选条件',

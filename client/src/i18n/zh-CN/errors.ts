@@ -68,6 +68,7 @@ export default {
     received_in_future: '收到时间不能晚于现在',
     month_locked: '该月补贴已锁定',
     month_not_over: '月份结束后才能锁定',
+    bad_period: '开始日期不能晚于结束日期',
     absence_not_found: '找不到该请假申请',
     bad_upload: '上传的文件无法读取',
     checkout_not_found: '这个班次没有可撤销的签退',
