@@ -126,7 +126,7 @@ export function createDisciplineService(deps: DisciplineDeps) {
         kind: 'violation.proposed',
         key: 'notifications.violationProposed',
         params: { type: doc.type, when, deadline },
-        text: `您于${when}有一条待核实的${TYPE_ZH[doc.type]}记录，可在${deadline}前在“我的记录”中说明情况。`,
+        text: `您于${when}有一条待核实的${TYPE_ZH[doc.type]}记录，可在${deadline}前在“纪律记录”中说明情况。`,
         dedupeKey: `violation:${doc._id}:proposed`,
       },
     ]);

@@ -10,6 +10,7 @@ const app: Shape<typeof zh> = {
     menu: 'Menu',
   },
   nav: {
+    groups: { duty: 'Rotas', people: 'Lawyers', figures: 'Figures', admin: 'Administration' },
     home: 'Home',
     lookup: 'Who was on duty',
     lawyer: 'My duties',
@@ -29,7 +30,7 @@ const app: Shape<typeof zh> = {
     live: 'Live board',
     checkin: 'Check in',
     violations: 'Violations',
-    myRecord: 'My record',
+    myRecord: 'My discipline record',
     login: 'Sign in',
     logout: 'Sign out',
     password: 'Change password',

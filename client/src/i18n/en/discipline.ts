@@ -5,7 +5,7 @@ export default {
   discipline: {
     queueTitle: 'Violations',
     queueSubtitle: 'Lateness, absences and early departures the check-in system proposed, and violations staff entered: check, then confirm or dismiss',
-    myRecordTitle: 'My record',
+    myRecordTitle: 'My discipline record',
     type: {
       absent: 'Absent',
       late: 'Late',

@@ -65,7 +65,7 @@ const me: Shape<typeof zh> = {
     dutyRemoved: 'Rota changed: your duty on {when} is cancelled. Reason: {reason}',
     swapRequested: 'A colleague asks you to swap a duty.',
     swapRejected: 'Your swap request was not approved.',
-    violationProposed: 'A record of {when} awaits checking; you may reply under "My record" until {deadline}.',
+    violationProposed: 'A record of {when} awaits checking; you may reply under "My discipline record" until {deadline}.',
     violationConfirmed: 'Your record of {when} was confirmed as a violation. Reason: {reason}',
     violationDismissed: 'Your record of {when} was found not to be a violation.',
     disciplineWarning: 'Warning: one confirmed violation within {months} months. Another one removes you from the roster.',

@@ -7,6 +7,7 @@ export default {
     menu: '菜单',
   },
   nav: {
+    groups: { duty: '排班值班', people: '律师管理', figures: '统计补贴', admin: '系统管理' },
     home: '首页',
     lookup: '值班查询',
     lawyer: '我的值班',
@@ -26,7 +27,7 @@ export default {
     live: '实时看板',
     checkin: '签到',
     violations: '违规处理',
-    myRecord: '我的记录',
+    myRecord: '纪律记录',
     login: '登录',
     logout: '退出登录',
     password: '修改密码',

@@ -2,7 +2,7 @@ export default {
   discipline: {
     queueTitle: '违规处理',
     queueSubtitle: '签到系统提出的迟到、缺岗、早退和工作人员登记的违规，核实后确认或不予认定',
-    myRecordTitle: '我的记录',
+    myRecordTitle: '纪律记录',
     type: {
       absent: '缺岗',
       late: '迟到',

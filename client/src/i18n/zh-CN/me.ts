@@ -62,7 +62,7 @@ export default {
     dutyRemoved: '排班变更：您 {when} 的值班已取消。原因：{reason}',
     swapRequested: '有同事向您提出调班申请，请查看。',
     swapRejected: '调班申请未获批准。',
-    violationProposed: '您于 {when} 有一条待核实的记录，可在 {deadline} 前在“我的记录”中说明情况。',
+    violationProposed: '您于 {when} 有一条待核实的记录，可在 {deadline} 前在“纪律记录”中说明情况。',
     violationConfirmed: '您 {when} 的记录已确认为违规。理由：{reason}',
     violationDismissed: '您 {when} 的记录经核实不构成违规。',
     disciplineWarning: '纪律警告：您在 {months} 个月内有 1 次确认违规，再有一次将被清退。',
