@@ -11,7 +11,7 @@ import type { AuditService } from '../audit/audit.service';
 import type { DutyAttendance } from '../checkins/checkins.service';
 import type { FeedbackService } from '../feedback/feedback.service';
 import type { PublicService } from '../public/public.service';
-import type { PlanningLawyer } from '../rotas/planning/planningInputs';
+import type { PlanningLawyer } from '../rotas/rotas.port';
 import type { DutyRecordsReader } from '../records/records.port';
 import { insertCall } from './hotline.repository';
 

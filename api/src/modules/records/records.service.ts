@@ -14,7 +14,7 @@ import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import { dutyKeyOf } from '../attendance/attendance.service';
 import type { AuditService } from '../audit/audit.service';
-import type { PlanningLawyer } from '../rotas/planning/planningInputs';
+import type { PlanningLawyer } from '../rotas/rotas.port';
 import type { RotasService } from '../rotas/rotas.service';
 import type { DutyRecordSummary, DutyRecordsReader } from './records.port';
 import { countDeadline, countRecord } from './records.counters';

@@ -5,7 +5,7 @@ import type { Clock } from '../../lib/clock';
 import type { AttendanceService } from '../attendance/attendance.service';
 import type { CheckinsService } from '../checkins/checkins.service';
 import type { FeedbackStatsReader } from '../feedback/feedback.port';
-import type { PlanningLawyer } from '../rotas/planning/planningInputs';
+import type { PlanningLawyer } from '../rotas/rotas.port';
 import type { RotasService } from '../rotas/rotas.service';
 import { attendanceByKey } from './attendance-batches';
 import { parseCounterKey } from './records.counters';

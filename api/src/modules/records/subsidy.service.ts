@@ -5,7 +5,7 @@ import type { Actor } from '../../lib/actor';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import type { AuditService } from '../audit/audit.service';
-import type { PlanningLawyer } from '../rotas/planning/planningInputs';
+import type { PlanningLawyer } from '../rotas/rotas.port';
 import { parseCounterKey } from './records.counters';
 import type { DutyDaySheetDoc, SubsidyMonthDoc } from './records.model';
 import { dayCounts, findLockedMonth, findSetting, insertLockedMonth, saveSetting } from './records.repository';
