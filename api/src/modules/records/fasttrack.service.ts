@@ -8,8 +8,7 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import type { PlanningLawyer } from '../rotas/rotas.port';
 import type { RotasService } from '../rotas/rotas.service';
 import { countCase } from './records.counters';
-import type { FastTrackCaseDoc } from './records.model';
-import { findCase, findCases, findDeadline, insertCase, insertDeadline, keyedId } from './records.repository';
+import { findCase, findCases, findDeadline, insertCase, insertDeadline, keyedId, type FastTrackCaseDoc } from './records.repository';
 import { deadlineView } from './records.service';
 import { addDays, dayOf } from './records.time';
 
