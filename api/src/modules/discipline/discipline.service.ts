@@ -34,8 +34,9 @@ import {
   updateViolationAt,
   violationIdOf,
   type NewViolation,
+  type RemovalDoc,
+  type ViolationDoc,
 } from './discipline.repository';
-import type { RemovalDoc, ViolationDoc } from './discipline.model';
 import { countedViolations, statusAfterConfirmation, statusAfterReversal, type DisciplinePolicy } from './discipline.rules';
 import { buildTimeline, TYPE_ZH, violationView } from './discipline.views';
 
