@@ -141,7 +141,7 @@ export function createServices(opts: ServiceOptions) {
     secret: checkinSecretSource(opts.checkinSecret),
     onUpdate: liveboardUpdated,
   });
-  const checkoutUndo = createCheckoutUndo({ clock, audit, myDuties: (actor) => checkins.mine(actor), onUpdate: liveboardUpdated });
+  const checkoutUndo = createCheckoutUndo({ clock, audit, attendance, myDuties: (actor) => checkins.mine(actor), onUpdate: liveboardUpdated });
   const liveboard = createLiveboardService({ clock, rotas, checkins, posts: findActivePosts });
   const detector = createAttendanceDetector({
     clock,
