@@ -32,6 +32,7 @@ import { findUsers } from './users/users.repository';
 import { defaultEligibilityPolicy, type EligibilityPolicy } from './lawyers/eligibility';
 import { lawyerExists } from './lawyers/lawyers.repository';
 import { createLawyersService } from './lawyers/lawyers.service';
+import { lawyerStanding } from './lawyers/lawyers.standing';
 import { createImportsService } from './imports/imports.service';
 import { createPostsService } from './posts/posts.service';
 import { createAuthService, type SessionPolicy, type SessionsEnded } from './users/auth.service';
@@ -110,7 +111,7 @@ export function createServices(opts: ServiceOptions) {
   const notifications = createNotificationsService({ outbound: opts.outbound, onCreated: (lawyerId, n) => opts.events?.notified?.(lawyerId, n) });
   // Absences and rotas need each other: approved leave re-covers duties, planning reads leave.
   const late: { rotas?: RotasService } = {};
-  const absences = createAbsencesService({ clock, audit, rotas: () => late.rotas!, lawyersByIds: findPlanningLawyers });
+  const absences = createAbsencesService({ clock, audit, rotas: () => late.rotas!, lawyersByIds: findPlanningLawyers, standing: lawyerStanding });
   const rotas = createRotasService({
     clock,
     logger: opts.logger,
@@ -123,7 +124,7 @@ export function createServices(opts: ServiceOptions) {
     directory: { postsByIds: findPostsByIds, lawyers: () => findPlanningLawyers(), lawyersByIds: findPlanningLawyers, absences: absences.approvedBetween },
   });
   late.rotas = rotas;
-  const swaps = createSwapsService({ audit, rotas, notifications, lawyersByIds: findPlanningLawyers });
+  const swaps = createSwapsService({ audit, rotas, notifications, lawyersByIds: findPlanningLawyers, standing: lawyerStanding });
   const swapCandidates = createSwapCandidates({ rotas, lawyers: () => findPlanningLawyers() });
   const feeds = createFeedsService({ clock, rotas, postsByIds: findPostsByIds });
   const board = createBoardService({ clock, rotas, postByCode: findPostByCode, lawyersByIds: findPlanningLawyers });
@@ -136,10 +137,11 @@ export function createServices(opts: ServiceOptions) {
     rotas,
     postsByIds: findPostsByIds,
     postByCode: findPostByCode,
+    standing: lawyerStanding,
     secret: checkinSecretSource(opts.checkinSecret),
     onUpdate: liveboardUpdated,
   });
-  const checkoutUndo = createCheckoutUndo({ clock, audit, myDuties: (actor) => checkins.mine(actor), onUpdate: liveboardUpdated });
+  const checkoutUndo = createCheckoutUndo({ clock, audit, attendance, myDuties: (actor) => checkins.mine(actor), onUpdate: liveboardUpdated });
   const liveboard = createLiveboardService({ clock, rotas, checkins, posts: findActivePosts });
   const detector = createAttendanceDetector({
     clock,

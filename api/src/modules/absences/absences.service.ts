@@ -4,7 +4,7 @@ import type { Clock } from '../../lib/clock';
 import { ABSENCE_MAX_AHEAD_DAYS, ABSENCE_MAX_LENGTH_DAYS, addDays, daysBetween } from '../../lib/date-bounds';
 import { AppError } from '../../lib/errors';
 import type { AuditService } from '../audit/audit.service';
-import { assertMayServe } from '../lawyers/lawyers.standing';
+import type { LawyerStanding } from '../lawyers/lawyers.port';
 import type { PlanningAbsence, PlanningLawyer } from '../rotas/rotas.port';
 import type { RotasService } from '../rotas/rotas.service';
 import {
@@ -22,6 +22,8 @@ export interface AbsencesDeps {
   audit: AuditService;
   rotas: () => RotasService;
   lawyersByIds(ids: string[]): Promise<PlanningLawyer[]>;
+  /** Refuses lawyers removed from the roster. */
+  standing: Pick<LawyerStanding, 'assertMayServe'>;
 }
 
 import { localDay as localDayIn } from '../../lib/local-day';
@@ -67,7 +69,7 @@ export function createAbsencesService(deps: AbsencesDeps) {
 
   async function request(actor: Actor, body: CreateAbsenceBody): Promise<Absence> {
     if (!actor.lawyerId) throw new AppError('no_lawyer_profile', 'This account is not linked to a lawyer', 403);
-    await assertMayServe(actor.lawyerId);
+    await deps.standing.assertMayServe(actor.lawyerId);
     const today = localDay(deps.clock.now());
     if (body.from < today) throw new AppError('absence_in_past', 'Leave cannot start in the past', 400);
     if (body.from > addDays(today, ABSENCE_MAX_AHEAD_DAYS)) {

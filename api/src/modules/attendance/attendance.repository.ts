@@ -21,6 +21,12 @@ export async function insertEvents(events: NewAttendanceEvent[]): Promise<NewAtt
   return fresh;
 }
 
+/** Deletes the event under `key` if it is still the one found at `at`; false when there was none. */
+export async function deleteEvent(key: string, at: Date): Promise<boolean> {
+  const res = await AttendanceEventModel.deleteOne({ key, at });
+  return res.deletedCount === 1;
+}
+
 export async function findEvents(q: AttendanceEventsQuery): Promise<AttendanceEvent[]> {
   const filter: Record<string, unknown> = { day: { $gte: q.from, $lte: q.to } };
   if (q.lawyerId) filter.lawyerId = q.lawyerId;

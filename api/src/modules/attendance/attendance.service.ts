@@ -4,7 +4,7 @@ import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
 import type { DisciplinePort } from '../discipline/discipline.port';
 import type { RuleEvent } from './attendance.rules';
-import { findEvents, insertEvents } from './attendance.repository';
+import { deleteEvent, findEvents, insertEvents } from './attendance.repository';
 
 /** One duty of one lawyer: a rota slot in its current version. */
 export function dutyKeyOf(d: Pick<Duty, 'rotaId' | 'slotId' | 'lawyerId'>): string {
@@ -66,7 +66,12 @@ export function createAttendanceService(deps: { clock: Clock; logger?: Logger; d
     return fresh.length;
   }
 
-  return { record, events: (q: AttendanceEventsQuery) => findEvents(q) };
+  /** Withdraws the "left early" event a check-out at `at` recorded (the check-out was undone); false when there was none. */
+  function withdrawLeftEarly(dutyKey: string, at: Date): Promise<boolean> {
+    return deleteEvent(`${dutyKey}:left_early`, at);
+  }
+
+  return { record, withdrawLeftEarly, events: (q: AttendanceEventsQuery) => findEvents(q) };
 }
 
 export type AttendanceService = ReturnType<typeof createAttendanceService>;

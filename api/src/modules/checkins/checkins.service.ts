@@ -21,7 +21,7 @@ import { localDay } from '../../lib/local-day';
 import { DEFAULT_THRESHOLDS, checkinOpen, checkinWindow, checkoutOpen, dutyTimes, evaluateAttendance, type Marks, type Thresholds } from '../attendance/attendance.rules';
 import { dutyKeyOf, type AttendanceService } from '../attendance/attendance.service';
 import type { AuditService } from '../audit/audit.service';
-import { isRemovedCached, lawyerRemovedError } from '../lawyers/lawyers.standing';
+import type { LawyerStanding } from '../lawyers/lawyers.port';
 import type { RotasService } from '../rotas/rotas.service';
 import { CODE_WINDOW_SECONDS, checkinPayload, codeWindow, shortCode, verifyPayload, verifyShortCode, type CodeCheck } from './checkin-codes';
 import {
@@ -64,6 +64,8 @@ export interface CheckinsDeps {
   rotas: Pick<RotasService, 'duties'>;
   postsByIds(ids: string[]): Promise<Post[]>;
   postByCode(code: string): Promise<Post | null>;
+  /** Refuses lawyers removed from the roster. */
+  standing: Pick<LawyerStanding, 'assertMayCheckIn'>;
   /** The HMAC key of check-in codes and PINs (config, or generated and stored on first start). */
   secret(): Promise<string>;
   /** Announces a duty's new state after the write succeeded. */
@@ -357,7 +359,7 @@ export function createCheckinsService(deps: CheckinsDeps) {
   }
 
   async function checkInOnce(actor: Actor, lawyerId: string, body: CheckinBody): Promise<CheckinResult> {
-    if (body.kind === 'in' && (await isRemovedCached(lawyerId))) throw lawyerRemovedError();
+    if (body.kind === 'in') await deps.standing.assertMayCheckIn(lawyerId);
     const now = clock.now();
     const secret = await deps.secret();
     const { post, window } = await resolveCode(body, now, secret);

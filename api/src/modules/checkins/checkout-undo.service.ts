@@ -3,12 +3,15 @@ import { UNDO_CHECKOUT_WINDOW_MS, type UndoCheckoutBody, type UndoneCheckout } f
 import type { Actor } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
 import type { Clock } from '../../lib/clock';
+import type { AttendanceService } from '../attendance/attendance.service';
 import type { AuditService } from '../audit/audit.service';
-import { deleteCheckout, findCheckout, withdrawLeftEarly } from './checkout-undo.repository';
+import { deleteCheckout, findCheckout } from './checkout-undo.repository';
 
 export interface CheckoutUndoDeps {
   clock: Clock;
   audit: AuditService;
+  /** Withdraws the "left early" event of an undone check-out. */
+  attendance: Pick<AttendanceService, 'withdrawLeftEarly'>;
   /** The lawyer's current duties with their state (the check-ins service's `mine`). */
   myDuties(actor: Actor): Promise<MyDuty[]>;
   onUpdate?(u: LiveBoardUpdate): void;
@@ -30,7 +33,7 @@ export function createCheckoutUndo(deps: CheckoutUndoDeps) {
       throw new AppError('undo_expired', 'A check-out can be undone only within 2 minutes', 409, { minutes: UNDO_CHECKOUT_WINDOW_MS / 60_000 });
     }
     if (!(await deleteCheckout(body.dutyKey, checkout.at))) throw new AppError('checkout_not_found', 'There is no check-out to undo for this duty', 404);
-    const leftEarlyWithdrawn = await withdrawLeftEarly(body.dutyKey, checkout.at);
+    const leftEarlyWithdrawn = await deps.attendance.withdrawLeftEarly(body.dutyKey, checkout.at);
     await deps.audit.record(actor, {
       action: 'checkin.undo_checkout',
       entityType: 'checkin',

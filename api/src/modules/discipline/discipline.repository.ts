@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { ViolationsQuery } from '../../contracts/discipline';
 import { RemovalModel, ViolationModel, type RemovalDoc, type ViolationDoc } from './discipline.model';
 
+export type { RemovalDoc, ViolationDoc };
+
 export type NewViolation = Omit<ViolationDoc, '_id' | 'rev' | 'reversals' | 'seenBy' | 'reply' | 'decision'> & Partial<Pick<ViolationDoc, 'decision'>>;
 
 /** The violation id of a source: 24 hex characters of its hash. */

@@ -21,7 +21,7 @@ import { dutyKeyOf } from '../attendance/attendance.service';
 import type { AuditService } from '../audit/audit.service';
 import type { Job } from '../jobs/jobs.service';
 import type { NewNotification } from '../notifications/notifications.service';
-import type { PlanningLawyer } from '../rotas/planning/planningInputs';
+import type { PlanningLawyer } from '../rotas/rotas.port';
 import type { DisciplinePort, ViolationReport } from './discipline.port';
 import {
   findLawyerViolations,
@@ -34,8 +34,9 @@ import {
   updateViolationAt,
   violationIdOf,
   type NewViolation,
+  type RemovalDoc,
+  type ViolationDoc,
 } from './discipline.repository';
-import type { RemovalDoc, ViolationDoc } from './discipline.model';
 import { countedViolations, statusAfterConfirmation, statusAfterReversal, type DisciplinePolicy } from './discipline.rules';
 import { buildTimeline, TYPE_ZH, violationView } from './discipline.views';
 

@@ -1,6 +1,6 @@
 import type { TimelineEntry, Violation } from '../../contracts/discipline';
 import type { StatusChange } from '../../contracts/lawyers';
-import type { ViolationDoc } from './discipline.model';
+import type { ViolationDoc } from './discipline.repository';
 
 export const TYPE_ZH: Record<ViolationDoc['type'], string> = {
   absent: '缺岗',

@@ -1,5 +1,7 @@
 import { FeedbackModel, PowClaimModel, type FeedbackDoc } from './feedback.model';
 
+export type { FeedbackDoc };
+
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 
 /** Stores new feedback; false when the tracking code is already taken (the caller draws another). */

@@ -12,9 +12,8 @@ import type { DisciplinePort } from '../discipline/discipline.port';
 import type { NewNotification } from '../notifications/notifications.service';
 import type { PublicService } from '../public/public.service';
 import { deadlinesFor, type FeedbackPolicy } from './feedback.deadlines';
-import type { FeedbackDoc } from './feedback.model';
 import type { FeedbackCounts, FeedbackStatsReader } from './feedback.port';
-import { findFeedback, findFeedbackList, insertFeedback, markEffectDone, updateFeedbackAt } from './feedback.repository';
+import { findFeedback, findFeedbackList, insertFeedback, markEffectDone, updateFeedbackAt, type FeedbackDoc } from './feedback.repository';
 import type { ProofOfWork } from './proof-of-work';
 
 export interface FeedbackDeps {

@@ -6,12 +6,12 @@ import { AppError } from '../../lib/errors';
 import { localDay } from '../../lib/local-day';
 import { shortLived } from '../../lib/short-lived';
 import { addDays } from '../../../../scheduler/src/index';
-import { dutyTimes, evaluateAttendance } from '../attendance/attendance.rules';
+import { dutyTimes, evaluateAttendance } from '../attendance/attendance.port';
 import type { AuditService } from '../audit/audit.service';
 import type { DutyAttendance } from '../checkins/checkins.service';
 import type { FeedbackService } from '../feedback/feedback.service';
 import type { PublicService } from '../public/public.service';
-import type { PlanningLawyer } from '../rotas/planning/planningInputs';
+import type { PlanningLawyer } from '../rotas/rotas.port';
 import type { DutyRecordsReader } from '../records/records.port';
 import { insertCall } from './hotline.repository';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
-import { claimJob, claimJobById, findJob, finishJob, insertJob, updateHeldJob, type Job } from './jobs.repository';
+import { claimJob, claimJobById, findJob, findJobByKey, finishJob, insertJob, updateHeldJob, type Job } from './jobs.repository';
 
 export type { Job };
 
@@ -173,6 +173,8 @@ export function createJobsService(opts: JobsOptions) {
       return job;
     },
     get: findJob,
+    /** The job enqueued under a key (e.g. `publish:<rota>:<version>`), if any. */
+    getByKey: findJobByKey,
     runOnce,
     /**
      * Runs a particular job now, in this process (when the caller waits for it); if the

@@ -12,3 +12,11 @@ export interface LawyerRegistry {
   /** How many lawyers one import created. */
   countFromImport(importId: string): Promise<number>;
 }
+
+/** Whether a lawyer may still take duties: leave, swaps and check-ins refuse one removed from the roster (已清退). */
+export interface LawyerStanding {
+  /** Refuses a removed lawyer (403 `lawyer_removed`), read by primary key. */
+  assertMayServe(lawyerId: string): Promise<void>;
+  /** The same for the check-in hot path: from a set of removed lawyers re-read at most every few seconds. */
+  assertMayCheckIn(lawyerId: string): Promise<void>;
+}

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import type { LawyersQuery } from '../../contracts/lawyers';
+import type { LawyersQuery, LawyerStatus } from '../../contracts/lawyers';
 import { caches } from '../../db/cache';
 import type { PlanningLawyer } from '../rotas/rotas.port';
 import { LawyerModel, type LawyerDoc } from './lawyers.model';
@@ -94,6 +94,16 @@ export async function countLawyers(): Promise<number> {
 /** How many lawyers one import created. */
 export function countLawyersFromImport(importId: string): Promise<number> {
   return LawyerModel.countDocuments({ importId });
+}
+
+/** The ids of lawyers removed from the roster (已清退). */
+export async function findRemovedLawyerIds(): Promise<Set<string>> {
+  return new Set((await LawyerModel.find({ status: 'removed' }).select({ _id: 1 }).lean<{ _id: unknown }[]>()).map((d) => String(d._id)));
+}
+
+/** A lawyer's status, read by primary key; null for nobody. */
+export async function findLawyerStatus(id: string): Promise<LawyerStatus | null> {
+  return (await LawyerModel.findById(id).select({ status: 1 }).lean<{ status: LawyerStatus }>())?.status ?? null;
 }
 
 /** A fresh id for a sub-document (e.g. a complaint) made before it is stored. */

@@ -1,18 +1,16 @@
 import { AppError } from '../../lib/errors';
 import { shortLived } from '../../lib/short-lived';
-import { LawyerModel } from './lawyers.model';
+import type { LawyerStanding } from './lawyers.port';
+import { findLawyerStatus, findRemovedLawyerIds } from './lawyers.repository';
 
 /**
  * Whether a lawyer has been removed from the roster (已清退): such an account still signs in to
  * see its history, but may no longer check in, take swaps or ask for leave.
  */
-const removedIds = shortLived(
-  async () => new Set((await LawyerModel.find({ status: 'removed' }).select({ _id: 1 }).lean<{ _id: unknown }[]>()).map((d) => String(d._id))),
-  5000,
-);
+const removedIds = shortLived(findRemovedLawyerIds, 5000);
 
 /** For hot paths (check-in): from a set of removed lawyers read at most every few seconds. */
-export async function isRemovedCached(lawyerId: string): Promise<boolean> {
+async function isRemovedCached(lawyerId: string): Promise<boolean> {
   return (await removedIds.get()).has(lawyerId);
 }
 
@@ -21,11 +19,18 @@ export function forgetStanding(): void {
   removedIds.clear();
 }
 
-export const lawyerRemovedError = () =>
+const lawyerRemovedError = () =>
   new AppError('lawyer_removed', 'You have been removed from the duty roster (已清退) and can no longer take duties', 403);
 
 /** Refuses a removed lawyer (read by primary key, not cached). */
-export async function assertMayServe(lawyerId: string): Promise<void> {
-  const doc = await LawyerModel.findById(lawyerId).select({ status: 1 }).lean<{ status: string }>();
-  if (doc?.status === 'removed') throw lawyerRemovedError();
+async function assertMayServe(lawyerId: string): Promise<void> {
+  if ((await findLawyerStatus(lawyerId)) === 'removed') throw lawyerRemovedError();
 }
+
+/** The standing as the other areas ask about it; wired in modules/services.ts. */
+export const lawyerStanding: LawyerStanding = {
+  assertMayServe,
+  async assertMayCheckIn(lawyerId) {
+    if (await isRemovedCached(lawyerId)) throw lawyerRemovedError();
+  },
+};

@@ -4,8 +4,7 @@ import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import { shortLived } from '../../lib/short-lived';
 import { dutyKeyOf } from '../attendance/attendance.service';
-import type { PlanningLawyer } from '../rotas/planning/planningInputs';
-import type { PublishedAt } from '../rotas/rotas.timeline';
+import type { PlanningLawyer, PublishedAt } from '../rotas/rotas.port';
 
 export interface PublicDeps {
   clock: Clock;

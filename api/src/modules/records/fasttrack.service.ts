@@ -5,11 +5,10 @@ import { AppError } from '../../lib/errors';
 import { dutyKeyOf } from '../attendance/attendance.service';
 import type { AuditService } from '../audit/audit.service';
 import type { NotificationsService } from '../notifications/notifications.service';
-import type { PlanningLawyer } from '../rotas/planning/planningInputs';
+import type { PlanningLawyer } from '../rotas/rotas.port';
 import type { RotasService } from '../rotas/rotas.service';
 import { countCase } from './records.counters';
-import type { FastTrackCaseDoc } from './records.model';
-import { findCase, findCases, findDeadline, insertCase, insertDeadline, keyedId } from './records.repository';
+import { findCase, findCases, findDeadline, insertCase, insertDeadline, keyedId, type FastTrackCaseDoc } from './records.repository';
 import { deadlineView } from './records.service';
 import { addDays, dayOf } from './records.time';
 

@@ -7,7 +7,7 @@ import type { CheckinsService } from '../checkins/checkins.service';
 import type { DisciplinePort } from '../discipline/discipline.port';
 import type { FeedbackStatsReader } from '../feedback/feedback.port';
 import type { NotificationsService } from '../notifications/notifications.service';
-import type { PlanningLawyer } from '../rotas/planning/planningInputs';
+import type { PlanningLawyer } from '../rotas/rotas.port';
 import type { RotasService } from '../rotas/rotas.service';
 import { createFastTrackService } from './fasttrack.service';
 import { createHistoryService } from './history.service';

@@ -1,6 +1,5 @@
 import type { RecordKind } from '../../contracts/records';
-import type { DeadlineDoc, DutyRecordDoc, FastTrackCaseDoc } from './records.model';
-import { addToMark, claimCase, incrementCounts, setCaseFields, setRecordFields } from './records.repository';
+import { addToMark, claimCase, incrementCounts, setCaseFields, setRecordFields, type DeadlineDoc, type DutyRecordDoc, type FastTrackCaseDoc } from './records.repository';
 import { dayOf } from './records.time';
 
 /** Counter metrics beside the record kinds. */

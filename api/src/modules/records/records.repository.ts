@@ -22,6 +22,8 @@ import {
   type SubsidyMonthDoc,
 } from './records.model';
 
+export type { DeadlineDoc, DutyRecordDoc, FastTrackCaseDoc, SubsidyMonthDoc };
+
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 
 /** A 24-hex id from a caller and their request key: the same request always gets the same id. */

@@ -14,11 +14,10 @@ import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import { dutyKeyOf } from '../attendance/attendance.service';
 import type { AuditService } from '../audit/audit.service';
-import type { PlanningLawyer } from '../rotas/planning/planningInputs';
+import type { PlanningLawyer } from '../rotas/rotas.port';
 import type { RotasService } from '../rotas/rotas.service';
 import type { DutyRecordSummary, DutyRecordsReader } from './records.port';
 import { countDeadline, countRecord } from './records.counters';
-import type { DeadlineDoc, DutyRecordDoc } from './records.model';
 import {
   completeDeadline,
   findCase,
@@ -36,6 +35,8 @@ import {
   saveSetting,
   setCaseFields,
   setRecordFields,
+  type DeadlineDoc,
+  type DutyRecordDoc,
 } from './records.repository';
 import { addDays, today } from './records.time';
 

@@ -1,5 +1,7 @@
 import { DutyDaySheetModel, DutyMonthTotalsModel, type DutyDaySheetDoc, type DutyMonthTotalsDoc } from './records.model';
 
+export type { DutyDaySheetDoc, DutyMonthTotalsDoc };
+
 /** Day sheets by day: a few one by one, more in one `$in` (see `byIds` in records.repository for why). */
 export async function findSheets(days: string[]): Promise<Map<string, DutyDaySheetDoc>> {
   const docs =

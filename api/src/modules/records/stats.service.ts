@@ -5,14 +5,13 @@ import type { Clock } from '../../lib/clock';
 import type { AttendanceService } from '../attendance/attendance.service';
 import type { CheckinsService } from '../checkins/checkins.service';
 import type { FeedbackStatsReader } from '../feedback/feedback.port';
-import type { PlanningLawyer } from '../rotas/planning/planningInputs';
+import type { PlanningLawyer } from '../rotas/rotas.port';
 import type { RotasService } from '../rotas/rotas.service';
 import { attendanceByKey } from './attendance-batches';
 import { parseCounterKey } from './records.counters';
-import type { DutyDaySheetDoc, DutyMonthTotalsDoc } from './records.model';
 import { dayCounts, monthCounts } from './records.repository';
 import { addDays, daysBetween, monthRange, startOfDay, today } from './records.time';
-import { findMonthTotals, findSheets, saveMonthTotals, saveSheets } from './stats.repository';
+import { findMonthTotals, findSheets, saveMonthTotals, saveSheets, type DutyDaySheetDoc, type DutyMonthTotalsDoc } from './stats.repository';
 
 export interface StatsDeps {
   clock: Clock;

@@ -5,10 +5,10 @@ import type { Actor } from '../../lib/actor';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import type { AuditService } from '../audit/audit.service';
-import type { PlanningLawyer } from '../rotas/planning/planningInputs';
+import type { PlanningLawyer } from '../rotas/rotas.port';
 import { parseCounterKey } from './records.counters';
-import type { DutyDaySheetDoc, SubsidyMonthDoc } from './records.model';
-import { dayCounts, findLockedMonth, findSetting, insertLockedMonth, saveSetting } from './records.repository';
+import { dayCounts, findLockedMonth, findSetting, insertLockedMonth, saveSetting, type SubsidyMonthDoc } from './records.repository';
+import type { DutyDaySheetDoc } from './stats.repository';
 import { daysBetween, monthRange, today } from './records.time';
 
 /** Defaults until staff set their own: half-day duties (under 4 h) and full days, per post kind. */

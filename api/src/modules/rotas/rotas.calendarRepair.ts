@@ -6,8 +6,7 @@ import { repairRota, slotId, slotsChangedByCalendar } from '../../../../schedule
 import { instanceFor, type RotasDeps } from './rotas.context';
 import { diffSlots } from './rotas.editing';
 import type { createRotaPublishing } from './rotas.publishing';
-import type { SlotFields } from './rotas.model';
-import { findRota, findRotaSummaries, updateRotaAt } from './rotas.repository';
+import { findRota, findRotaSummaries, updateRotaAt, type SlotFields } from './rotas.repository';
 import { engineRotaOf, slotsFromEngine } from './rotas.views';
 
 type PublishVersion = ReturnType<typeof createRotaPublishing>['publishVersion'];

@@ -1,12 +1,10 @@
 import { AppError } from '../../lib/errors';
-import { findJobByKey } from '../jobs/jobs.repository';
 import type { Job, JobContext } from '../jobs/jobs.service';
 import { repairRota, validateRota, type RotaChange, type RotaInstance } from '../../../../scheduler/src/index';
 import { instanceFor, type RotasDeps } from './rotas.context';
 import { diffSlots, violationKey } from './rotas.editing';
-import type { SlotFields } from './rotas.model';
 import type { createRotaPublishing } from './rotas.publishing';
-import { findCurrentDuties, findDraftsHolding, findRota, findVersion, listVersions, updateRotaAt, type StoredRota } from './rotas.repository';
+import { findCurrentDuties, findDraftsHolding, findRota, findVersion, listVersions, updateRotaAt, type SlotFields, type StoredRota } from './rotas.repository';
 import { engineRotaOf, slotsFromEngine } from './rotas.views';
 
 export const REPAIR_JOB = 'repair-rotas';
@@ -94,7 +92,7 @@ export function createRotaRemoval(deps: RotasDeps, publishVersion: PublishVersio
   }
 
   async function findPublishJobId(rotaId: string, version: number): Promise<string | null> {
-    return (await findJobByKey(`publish:${rotaId}:${version}`))?.id ?? null;
+    return (await deps.jobs.getByKey(`publish:${rotaId}:${version}`))?.id ?? null;
   }
 
   async function repairOne(rotaId: string, p: RepairPayload): Promise<RepairStepResult> {

@@ -3,7 +3,7 @@ import type { Duty } from '../../contracts/rotas';
 import type { Actor } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
 import { defineRoute, type AnyRoute } from '../../lib/route';
-import type { PlanningLawyer } from '../rotas/planning/planningInputs';
+import type { PlanningLawyer } from '../rotas/rotas.port';
 import { z } from 'zod';
 
 export interface SwapCandidatesDeps {

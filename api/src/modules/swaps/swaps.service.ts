@@ -2,7 +2,7 @@ import type { CreateSwapBody, DecideBody, Swap, SwapsQuery } from '../../contrac
 import type { Actor } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
 import type { AuditService } from '../audit/audit.service';
-import { assertMayServe } from '../lawyers/lawyers.standing';
+import type { LawyerStanding } from '../lawyers/lawyers.port';
 import type { NotificationsService } from '../notifications/notifications.service';
 import type { PlanningLawyer } from '../rotas/rotas.port';
 import type { RotasService } from '../rotas/rotas.service';
@@ -14,6 +14,8 @@ export interface SwapsDeps {
   rotas: RotasService;
   notifications: NotificationsService;
   lawyersByIds(ids: string[]): Promise<PlanningLawyer[]>;
+  /** Refuses lawyers removed from the roster. */
+  standing: Pick<LawyerStanding, 'assertMayServe'>;
 }
 
 const ACTIVE: SwapDoc['status'][] = ['open', 'accepted'];
@@ -80,7 +82,7 @@ export function createSwapsService(deps: SwapsDeps) {
   async function create(actor: Actor, body: CreateSwapBody): Promise<Swap> {
     const me = actor.lawyerId;
     if (!me) throw new AppError('no_lawyer_profile', 'This account is not linked to a lawyer', 403);
-    await assertMayServe(me);
+    await deps.standing.assertMayServe(me);
     if (!(await holds(body.rotaId, body.slotId, me))) throw new AppError('duty_not_found', 'You do not hold this duty', 404);
     if (body.partnerLawyerId === me) throw new AppError('swap_with_self', 'Choose a colleague, not yourself', 400);
     if (body.partnerSlotId && !body.partnerLawyerId) throw new AppError('validation_failed', 'A trade names the colleague whose duty you take', 400);
@@ -101,7 +103,7 @@ export function createSwapsService(deps: SwapsDeps) {
   async function accept(actor: Actor, id: string): Promise<Swap> {
     const me = actor.lawyerId;
     if (!me) throw new AppError('no_lawyer_profile', 'This account is not linked to a lawyer', 403);
-    await assertMayServe(me);
+    await deps.standing.assertMayServe(me);
     const s = await one(id);
     if (s.status !== 'open') throw new AppError('not_pending', 'This request is no longer open', 409);
     if (s.requesterId === me) throw new AppError('swap_with_self', 'You cannot accept your own request', 400);

@@ -1,0 +1,31 @@
+import { DutyTimelineModel, timelineKey, type DutyTimelineDoc, type TimelineEntry, type TimelineSlot } from './timeline.model';
+
+export { timelineKey };
+export type { DutyTimelineDoc, TimelineEntry, TimelineSlot };
+
+/** One entry to append to the timeline of a post and month (created if missing). */
+export interface TimelineAddition {
+  key: string;
+  postId: string;
+  month: string;
+  entry: TimelineEntry;
+}
+
+/** The timelines stored under these keys, each read by primary key; keys with none are left out. */
+export async function findTimelines(keys: string[]): Promise<DutyTimelineDoc[]> {
+  const docs = await Promise.all(keys.map((k) => DutyTimelineModel.findById(k).lean<DutyTimelineDoc>()));
+  return docs.filter((d): d is DutyTimelineDoc => d !== null);
+}
+
+/** Appends entries, each to its own timeline document (one upsert per key, no transaction), 200 writes at a time. */
+export async function appendTimelineEntries(additions: TimelineAddition[]): Promise<void> {
+  const ops = additions.map(({ key, postId, month, entry }) => ({
+    updateOne: { filter: { _id: key }, update: { $push: { entries: entry }, $setOnInsert: { postId, month } }, upsert: true },
+  }));
+  for (let i = 0; i < ops.length; i += 200) await DutyTimelineModel.bulkWrite(ops.slice(i, i + 200), { ordered: false });
+}
+
+/** Whether any timeline has been written (an estimate from the collection's metadata). */
+export async function timelinesExist(): Promise<boolean> {
+  return (await DutyTimelineModel.estimatedDocumentCount()) > 0;
+}
