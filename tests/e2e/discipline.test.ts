@@ -19,7 +19,7 @@ import { Client, eligibleLawyer } from '../support/zhiban';
  */
 const SHOTS = process.env.E2E_SCREENSHOTS;
 const PASSWORD = 'discipline-e2e-42';
-jest.setTimeout(150_000);
+jest.setTimeout(300_000);
 
 const hhmm = (d: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
 
@@ -94,7 +94,8 @@ describe('discipline in the browser', () => {
   }
 
   async function until<T>(read: () => Promise<T | undefined>, what: string): Promise<T> {
-    for (let i = 0; i < 120; i++) {
+    // Up to two minutes: the detector ticks every 30 s, and a loaded machine stretches that.
+    for (let i = 0; i < 240; i++) {
       const value = await read();
       if (value !== undefined) return value;
       await new Promise((r) => setTimeout(r, 500));
