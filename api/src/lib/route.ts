@@ -10,22 +10,28 @@ export type Access = 'public' | 'authenticated' | readonly Role[];
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-export interface RouteContext<P, Q, B> {
+interface RouteContextBase<P, Q, B> {
   params: P;
   query: Q;
   body: B;
-  /** Null only on public routes called anonymously. */
-  actor: Actor | null;
   file?: Express.Multer.File;
   req: Request;
   res: Response;
 }
 
-export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
+/**
+ * Who called: on a route that requires a session the guard has resolved one, so `actor` is
+ * always there; on a public route it is there only when the caller happens to be signed in.
+ */
+export type ActorContext<A extends Access> = A extends 'public' ? { actor?: Actor } : { actor: Actor };
+
+export type RouteContext<P, Q, B, A extends Access = Access> = RouteContextBase<P, Q, B> & ActorContext<A>;
+
+export interface RouteDefinition<P = unknown, Q = unknown, B = unknown, A extends Access = Access> {
   method: HttpMethod;
   /** Path under /api, e.g. `/lawyers/:id`. */
   path: string;
-  access: Access;
+  access: A;
   schemas?: {
     params?: z.ZodType<P>;
     query?: z.ZodType<Q>;
@@ -42,15 +48,20 @@ export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
   /** Reachable while the account must change its password (auth routes only). */
   allowedDuringPasswordChange?: boolean;
   /** The JSON to send, or undefined when the handler answered itself. */
-  handler(ctx: RouteContext<P, Q, B>): Promise<unknown> | unknown;
+  handler(ctx: RouteContext<P, Q, B, A>): Promise<unknown> | unknown;
 }
 
 // The registry stores routes with their types erased.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRoute = RouteDefinition<any, any, any>;
 
-/** Declares a route; parameter, query and body types follow from the schemas. */
-export function defineRoute<P = Record<string, string>, Q = unknown, B = unknown>(def: RouteDefinition<P, Q, B>): AnyRoute {
+/**
+ * Declares a route; parameter, query and body types follow from the schemas, and the
+ * handler's `actor` from the access: non-null unless the route is public.
+ */
+export function defineRoute<P = Record<string, string>, Q = unknown, B = unknown, A extends Access = Access>(
+  def: RouteDefinition<P, Q, B, A>,
+): AnyRoute {
   return def as AnyRoute;
 }
 
@@ -89,11 +100,14 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[], guard: 
     if (route.upload) chain.push(uploadMiddleware(route.upload));
     chain.push(async (req, res) => {
       const s = route.schemas ?? {};
+      const actor = res.locals.actor as Actor | undefined;
+      // The guard resolves a session for every non-public route; a handler that requires one never runs without it.
+      if (!actor && route.access !== 'public') throw new Error(`Route ${key} reached its handler without a signed-in caller`);
       const ctx: RouteContext<unknown, unknown, unknown> = {
         params: s.params ? s.params.parse(req.params) : req.params,
         query: s.query ? s.query.parse(req.query) : req.query,
         body: s.body ? s.body.parse(req.body ?? {}) : undefined,
-        actor: (res.locals.actor as Actor | undefined) ?? null,
+        actor,
         file: req.file,
         req,
         res,

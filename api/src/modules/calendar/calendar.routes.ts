@@ -11,7 +11,7 @@ export function calendarRoutes(calendar: CalendarService): AnyRoute[] {
       path: '/calendar/days/:day',
       access: ['admin', 'coordinator'],
       schemas: { response: calendarYearSchema, params: dayParams, body: setDayBody },
-      handler: ({ actor, params, body }) => calendar.setDay(actor!, params.day, body),
+      handler: ({ actor, params, body }) => calendar.setDay(actor, params.day, body),
     }),
   ];
 }

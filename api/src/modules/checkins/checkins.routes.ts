@@ -38,7 +38,7 @@ export function checkinRoutes(checkins: CheckinsService, attendance: AttendanceS
       access: STAFF_ROLES,
       status: 201,
       schemas: { response: kioskTokenIssuedSchema, params: idParams },
-      handler: ({ params, actor }) => checkins.issueKioskToken(actor!, params.id),
+      handler: ({ params, actor }) => checkins.issueKioskToken(actor, params.id),
     }),
     defineRoute({
       method: 'post',
@@ -46,7 +46,7 @@ export function checkinRoutes(checkins: CheckinsService, attendance: AttendanceS
       access: STAFF_ROLES,
       status: 201,
       schemas: { response: countersignPinIssuedSchema, params: idParams },
-      handler: ({ params, actor }) => checkins.issueCountersignPin(actor!, params.id),
+      handler: ({ params, actor }) => checkins.issueCountersignPin(actor, params.id),
     }),
     defineRoute({
       method: 'get',
@@ -60,7 +60,7 @@ export function checkinRoutes(checkins: CheckinsService, attendance: AttendanceS
       path: '/posts/:id/checkin-settings',
       access: STAFF_ROLES,
       schemas: { response: checkinSettingsSchema, params: idParams, body: checkinSettingsBody },
-      handler: ({ params, body, actor }) => checkins.updateSettings(actor!, params.id, body),
+      handler: ({ params, body, actor }) => checkins.updateSettings(actor, params.id, body),
     }),
     defineRoute({
       method: 'get',
@@ -80,7 +80,7 @@ export function checkinRoutes(checkins: CheckinsService, attendance: AttendanceS
       middleware: [refusalLimit()],
       schemas: { response: checkinResultSchema, body: checkinBody },
       handler: async ({ body, actor, res }) => {
-        const result = await checkins.checkIn(actor!, body);
+        const result = await checkins.checkIn(actor, body);
         res.status(result.replayed ? 200 : 201).json(result);
       },
     }),
@@ -89,7 +89,7 @@ export function checkinRoutes(checkins: CheckinsService, attendance: AttendanceS
       path: '/checkins/mine',
       access: ['lawyer'],
       schemas: { response: myDutiesSchema },
-      handler: ({ actor }) => checkins.mine(actor!),
+      handler: ({ actor }) => checkins.mine(actor),
     }),
     defineRoute({
       method: 'get',

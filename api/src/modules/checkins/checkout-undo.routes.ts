@@ -9,7 +9,7 @@ export function checkoutUndoRoutes(undo: CheckoutUndoService): AnyRoute[] {
       path: '/checkins/undo-checkout',
       access: ['lawyer'],
       schemas: { body: undoCheckoutBody, response: undoneCheckoutSchema },
-      handler: ({ body, actor }) => undo.undoCheckout(actor!, body),
+      handler: ({ body, actor }) => undo.undoCheckout(actor, body),
     }),
   ];
 }

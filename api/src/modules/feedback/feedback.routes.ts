@@ -34,28 +34,28 @@ export function feedbackRoutes(feedback: FeedbackService): AnyRoute[] {
       path: '/feedback/:code/accept',
       access: STAFF_ROLES,
       schemas: { params: trackingParams, body: decisionNoteBody, response: feedbackItemSchema },
-      handler: ({ actor, params, body }) => feedback.accept(actor!, params.code, body.note),
+      handler: ({ actor, params, body }) => feedback.accept(actor, params.code, body.note),
     }),
     defineRoute({
       method: 'post',
       path: '/feedback/:code/reject',
       access: STAFF_ROLES,
       schemas: { params: trackingParams, body: rejectBody, response: feedbackItemSchema },
-      handler: ({ actor, params, body }) => feedback.reject(actor!, params.code, body.conclusion, body.note),
+      handler: ({ actor, params, body }) => feedback.reject(actor, params.code, body.conclusion, body.note),
     }),
     defineRoute({
       method: 'post',
       path: '/feedback/:code/handle',
       access: STAFF_ROLES,
       schemas: { params: trackingParams, body: decisionNoteBody, response: feedbackItemSchema },
-      handler: ({ actor, params, body }) => feedback.handle(actor!, params.code, body.note),
+      handler: ({ actor, params, body }) => feedback.handle(actor, params.code, body.note),
     }),
     defineRoute({
       method: 'post',
       path: '/feedback/:code/conclude',
       access: STAFF_ROLES,
       schemas: { params: trackingParams, body: concludeBody, response: feedbackItemSchema },
-      handler: ({ actor, params, body }) => feedback.conclude(actor!, params.code, body),
+      handler: ({ actor, params, body }) => feedback.conclude(actor, params.code, body),
     }),
   ];
 }

@@ -10,14 +10,14 @@ const fileParams = z.object({ file: z.string().max(100) });
 
 export function feedRoutes(feeds: FeedsService): AnyRoute[] {
   return [
-    defineRoute({ method: 'get', path: '/calendar-feeds/mine', access: ['lawyer'], schemas: { response: calendarFeedSchema }, handler: ({ actor }) => feeds.mine(actor!) }),
+    defineRoute({ method: 'get', path: '/calendar-feeds/mine', access: ['lawyer'], schemas: { response: calendarFeedSchema }, handler: ({ actor }) => feeds.mine(actor) }),
     defineRoute({ method: 'get', path: '/posts/:id/calendar-feed', access: ['admin', 'coordinator'], schemas: { response: calendarFeedSchema, params: idParams }, handler: ({ params }) => feeds.forPost(params.id) }),
     defineRoute({
       method: 'post',
       path: '/calendar-feeds/:id/rotate',
       access: ['lawyer', 'admin', 'coordinator'],
       schemas: { response: calendarFeedSchema, params: idParams },
-      handler: ({ actor, params }) => feeds.rotate(actor!, params.id),
+      handler: ({ actor, params }) => feeds.rotate(actor, params.id),
     }),
     defineRoute({
       method: 'get',

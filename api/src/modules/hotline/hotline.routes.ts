@@ -20,7 +20,7 @@ export function hotlineRoutes(hotline: HotlineService): AnyRoute[] {
       path: '/hotline/duty',
       access: DESK,
       schemas: { query: dutyRefQuery, response: hotlineDutyDetailSchema },
-      handler: ({ actor, query }) => hotline.duty(actor!, query),
+      handler: ({ actor, query }) => hotline.duty(actor, query),
     }),
     defineRoute({
       method: 'post',
@@ -28,14 +28,14 @@ export function hotlineRoutes(hotline: HotlineService): AnyRoute[] {
       access: DESK,
       status: 201,
       schemas: { body: hotlineCallBody, response: hotlineCallLoggedSchema },
-      handler: ({ actor, body }) => hotline.logCall(actor!, body),
+      handler: ({ actor, body }) => hotline.logCall(actor, body),
     }),
     defineRoute({
       method: 'get',
       path: '/lawyers/:id/attendance-history',
       access: ['admin', 'coordinator', 'hotline', 'lawyer'],
       schemas: { params: idParams, query: dutyHistoryQuery, response: z.array(dutyHistoryRowSchema) },
-      handler: ({ actor, params, query }) => hotline.history(actor!, params.id, query),
+      handler: ({ actor, params, query }) => hotline.history(actor, params.id, query),
     }),
   ];
 }

@@ -17,7 +17,7 @@ export function importRoutes(imports: ImportsService): AnyRoute[] {
       schemas: { response: importPreviewSchema },
       status: 201,
       upload: { field: 'file', maxBytes: MAX_UPLOAD_BYTES },
-      handler: ({ actor, file }) => imports.preview(actor!, file),
+      handler: ({ actor, file }) => imports.preview(actor, file),
     }),
     defineRoute({
       method: 'get',
@@ -38,7 +38,7 @@ export function importRoutes(imports: ImportsService): AnyRoute[] {
       path: '/lawyers/imports/:id/confirm',
       access: STAFF,
       schemas: { response: importResultSchema, params: importParams },
-      handler: ({ actor, params }) => imports.confirm(actor!, params.id),
+      handler: ({ actor, params }) => imports.confirm(actor, params.id),
     }),
   ];
 }

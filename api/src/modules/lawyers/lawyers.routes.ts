@@ -28,7 +28,7 @@ export function lawyerRoutes(lawyers: LawyersService): AnyRoute[] {
       path: '/lawyers',
       access: ['admin', 'coordinator', 'hotline'],
       schemas: { response: lawyerPageSchema, query: lawyersQuery },
-      handler: ({ actor, query }) => lawyers.list(actor!, query),
+      handler: ({ actor, query }) => lawyers.list(actor, query),
     }),
     // Fixed paths before `/lawyers/:id`.
     defineRoute({
@@ -38,14 +38,14 @@ export function lawyerRoutes(lawyers: LawyersService): AnyRoute[] {
       schemas: { response: colleaguesSchema },
       handler: () => lawyers.colleagues(),
     }),
-    defineRoute({ method: 'get', path: '/lawyers/flagged', access: STAFF, schemas: { response: z.array(lawyerListItemSchema) }, handler: ({ actor }) => lawyers.flagged(actor!) }),
+    defineRoute({ method: 'get', path: '/lawyers/flagged', access: STAFF, schemas: { response: z.array(lawyerListItemSchema) }, handler: ({ actor }) => lawyers.flagged(actor) }),
     defineRoute({
       method: 'get',
       path: '/lawyers/export',
       access: ['admin', 'coordinator', 'hotline'],
       schemas: { response: fileResponse('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'the lawyers as an Excel workbook'), query: lawyersQuery },
       async handler({ actor, query, res }) {
-        const file = await exportLawyersWorkbook(actor!, query);
+        const file = await exportLawyersWorkbook(actor, query);
         res
           .status(200)
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -58,7 +58,7 @@ export function lawyerRoutes(lawyers: LawyersService): AnyRoute[] {
       path: '/lawyers/eligibility/re-evaluate',
       access: STAFF,
       schemas: { response: reevaluationResultSchema },
-      handler: ({ actor }) => lawyers.reevaluateAll(actor!),
+      handler: ({ actor }) => lawyers.reevaluateAll(actor),
     }),
     defineRoute({
       method: 'post',
@@ -66,42 +66,42 @@ export function lawyerRoutes(lawyers: LawyersService): AnyRoute[] {
       access: STAFF,
       status: 201,
       schemas: { response: lawyerDossierSchema, body: createLawyerBody },
-      handler: ({ actor, body }) => lawyers.create(actor!, body),
+      handler: ({ actor, body }) => lawyers.create(actor, body),
     }),
     defineRoute({
       method: 'get',
       path: '/lawyers/:id',
       access: ['admin', 'coordinator', 'hotline', 'lawyer'],
       schemas: { response: lawyerDossierSchema, params: idParams },
-      handler: ({ actor, params }) => lawyers.dossier(actor!, params.id),
+      handler: ({ actor, params }) => lawyers.dossier(actor, params.id),
     }),
     defineRoute({
       method: 'patch',
       path: '/lawyers/:id',
       access: STAFF,
       schemas: { response: lawyerDossierSchema, params: idParams, body: updateLawyerBody },
-      handler: ({ actor, params, body }) => lawyers.update(actor!, params.id, body),
+      handler: ({ actor, params, body }) => lawyers.update(actor, params.id, body),
     }),
     defineRoute({
       method: 'put',
       path: '/lawyers/:id/assessments/:year',
       access: STAFF,
       schemas: { response: lawyerDossierSchema, params: assessmentParams, body: assessmentBody },
-      handler: ({ actor, params, body }) => lawyers.setAssessment(actor!, params.id, params.year, body.grade),
+      handler: ({ actor, params, body }) => lawyers.setAssessment(actor, params.id, params.year, body.grade),
     }),
     defineRoute({
       method: 'delete',
       path: '/lawyers/:id/assessments/:year',
       access: STAFF,
       schemas: { response: lawyerDossierSchema, params: assessmentParams },
-      handler: ({ actor, params }) => lawyers.removeAssessment(actor!, params.id, params.year),
+      handler: ({ actor, params }) => lawyers.removeAssessment(actor, params.id, params.year),
     }),
     defineRoute({
       method: 'put',
       path: '/lawyers/:id/attestation',
       access: STAFF,
       schemas: { response: lawyerDossierSchema, params: idParams, body: attestationBody },
-      handler: ({ actor, params, body }) => lawyers.setAttestation(actor!, params.id, body),
+      handler: ({ actor, params, body }) => lawyers.setAttestation(actor, params.id, body),
     }),
     defineRoute({
       method: 'post',
@@ -109,28 +109,28 @@ export function lawyerRoutes(lawyers: LawyersService): AnyRoute[] {
       access: STAFF,
       status: 201,
       schemas: { response: lawyerDossierSchema, params: idParams, body: complaintBody },
-      handler: ({ actor, params, body }) => lawyers.addComplaint(actor!, params.id, body),
+      handler: ({ actor, params, body }) => lawyers.addComplaint(actor, params.id, body),
     }),
     defineRoute({
       method: 'patch',
       path: '/lawyers/:id/complaints/:complaintId',
       access: STAFF,
       schemas: { response: lawyerDossierSchema, params: complaintParams, body: updateComplaintBody },
-      handler: ({ actor, params, body }) => lawyers.updateComplaint(actor!, params.id, params.complaintId, body),
+      handler: ({ actor, params, body }) => lawyers.updateComplaint(actor, params.id, params.complaintId, body),
     }),
     defineRoute({
       method: 'post',
       path: '/lawyers/:id/vetting',
       access: STAFF,
       schemas: { response: lawyerDossierSchema, params: idParams, body: vettingBody },
-      handler: ({ actor, params, body }) => lawyers.vet(actor!, params.id, body),
+      handler: ({ actor, params, body }) => lawyers.vet(actor, params.id, body),
     }),
     defineRoute({
       method: 'post',
       path: '/lawyers/:id/status',
       access: STAFF,
       schemas: { response: lawyerDossierSchema, params: idParams, body: statusChangeBody },
-      handler: ({ actor, params, body }) => lawyers.changeStatus(actor!, params.id, body.to, body.reason),
+      handler: ({ actor, params, body }) => lawyers.changeStatus(actor, params.id, body.to, body.reason),
     }),
   ];
 }

@@ -17,28 +17,28 @@ export function postRoutes(posts: PostsService): AnyRoute[] {
       access: STAFF,
       status: 201,
       schemas: { response: postSchema, body: createPostBody },
-      handler: ({ actor, body }) => posts.create(actor!, body),
+      handler: ({ actor, body }) => posts.create(actor, body),
     }),
     defineRoute({
       method: 'patch',
       path: '/posts/:id',
       access: STAFF,
       schemas: { response: postSchema, params: idParams, body: updatePostBody },
-      handler: ({ actor, params, body }) => posts.update(actor!, params.id, body),
+      handler: ({ actor, params, body }) => posts.update(actor, params.id, body),
     }),
     defineRoute({
       method: 'post',
       path: '/posts/:id/deactivate',
       access: STAFF,
       schemas: { response: postSchema, params: idParams },
-      handler: ({ actor, params }) => posts.setActive(actor!, params.id, false),
+      handler: ({ actor, params }) => posts.setActive(actor, params.id, false),
     }),
     defineRoute({
       method: 'post',
       path: '/posts/:id/activate',
       access: STAFF,
       schemas: { response: postSchema, params: idParams },
-      handler: ({ actor, params }) => posts.setActive(actor!, params.id, true),
+      handler: ({ actor, params }) => posts.setActive(actor, params.id, true),
     }),
   ];
 }

@@ -48,7 +48,7 @@ export function recordRoutes(area: RecordsArea): AnyRoute[] {
       access: ['lawyer'],
       schemas: { body: recordBody, response: schema.dutyRecordResponse },
       async handler({ actor, body, res }) {
-        const r = await records.create(actor!, body);
+        const r = await records.create(actor, body);
         res.status(r.replayed ? 200 : 201).json(r);
       },
     }),
@@ -57,14 +57,14 @@ export function recordRoutes(area: RecordsArea): AnyRoute[] {
       path: '/records/mine',
       access: ['lawyer'],
       schemas: { query: periodQuery, response: schema.dutyRecordsResponse },
-      handler: ({ actor, query }) => records.mine(actor!, query.from, query.to),
+      handler: ({ actor, query }) => records.mine(actor, query.from, query.to),
     }),
     defineRoute({
       method: 'get',
       path: '/records/mine/duties',
       access: ['lawyer'],
       schemas: { response: schema.recordableDutiesResponse },
-      handler: ({ actor }) => records.recordableDuties(actor!),
+      handler: ({ actor }) => records.recordableDuties(actor),
     }),
     defineRoute({
       method: 'get',
@@ -72,8 +72,8 @@ export function recordRoutes(area: RecordsArea): AnyRoute[] {
       access: ['lawyer'],
       schemas: { query: historyQuery, response: schema.dutyHistoryResponse },
       handler: ({ actor, query }) => {
-        if (!actor!.lawyerId) throw new AppError('forbidden', 'This account is not linked to a lawyer', 403);
-        return history.history(actor!.lawyerId, query.year);
+        if (!actor.lawyerId) throw new AppError('forbidden', 'This account is not linked to a lawyer', 403);
+        return history.history(actor.lawyerId, query.year);
       },
     }),
     defineRoute({
@@ -88,7 +88,7 @@ export function recordRoutes(area: RecordsArea): AnyRoute[] {
       path: '/records/settings',
       access: STAFF_ROLES,
       schemas: { body: recordsSettingsBody, response: schema.recordsSettingsResponse },
-      handler: ({ actor, body }) => records.updateSettings(actor!, body),
+      handler: ({ actor, body }) => records.updateSettings(actor, body),
     }),
     defineRoute({
       method: 'get',
@@ -102,14 +102,14 @@ export function recordRoutes(area: RecordsArea): AnyRoute[] {
       path: '/records/:id',
       access: ['lawyer', ...STAFF_ROLES],
       schemas: { params: recordIdParams, response: schema.dutyRecordResponse },
-      handler: ({ actor, params }) => records.get(actor!, params.id),
+      handler: ({ actor, params }) => records.get(actor, params.id),
     }),
     defineRoute({
       method: 'post',
       path: '/records/:id/forwarded',
       access: ['lawyer'],
       schemas: { params: recordIdParams, response: schema.dutyRecordResponse },
-      handler: ({ actor, params }) => records.markForwarded(actor!, params.id),
+      handler: ({ actor, params }) => records.markForwarded(actor, params.id),
     }),
     defineRoute({
       method: 'post',
@@ -117,7 +117,7 @@ export function recordRoutes(area: RecordsArea): AnyRoute[] {
       access: ['lawyer'],
       upload: { field: 'file', maxBytes: MAX_DOCUMENT_BYTES },
       schemas: { params: recordIdParams, response: schema.dutyRecordResponse },
-      handler: ({ actor, params, file }) => records.attachDocument(actor!, params.id, file),
+      handler: ({ actor, params, file }) => records.attachDocument(actor, params.id, file),
     }),
     defineRoute({
       method: 'get',
@@ -125,7 +125,7 @@ export function recordRoutes(area: RecordsArea): AnyRoute[] {
       access: ['lawyer', ...STAFF_ROLES],
       schemas: { params: recordIdParams, response: fileResponse('application/octet-stream', 'the legal opinion document as uploaded (its own media type)') },
       async handler({ actor, params, res }) {
-        const file = await records.documentOf(actor!, params.id);
+        const file = await records.documentOf(actor, params.id);
         res
           .status(200)
           .type(file.contentType)
@@ -139,7 +139,7 @@ export function recordRoutes(area: RecordsArea): AnyRoute[] {
       access: ['lawyer', ...STAFF_ROLES],
       schemas: { body: fastTrackBody, response: schema.fastTrackResponse },
       async handler({ actor, body, res }) {
-        const c = await fastTrack.register(actor!, body);
+        const c = await fastTrack.register(actor, body);
         res.status(c.replayed ? 200 : 201).json(c);
       },
     }),
@@ -148,7 +148,7 @@ export function recordRoutes(area: RecordsArea): AnyRoute[] {
       path: '/fast-track/mine',
       access: ['lawyer'],
       schemas: { response: schema.fastTrackListResponse },
-      handler: ({ actor }) => fastTrack.mine(actor!),
+      handler: ({ actor }) => fastTrack.mine(actor),
     }),
     defineRoute({
       method: 'get',
@@ -193,7 +193,7 @@ export function recordRoutes(area: RecordsArea): AnyRoute[] {
       path: '/subsidy/rates',
       access: STAFF_ROLES,
       schemas: { body: subsidyRatesBody, response: schema.subsidyRatesResponse },
-      handler: ({ actor, body }) => subsidy.updateRates(actor!, body),
+      handler: ({ actor, body }) => subsidy.updateRates(actor, body),
     }),
     defineRoute({
       method: 'get',
@@ -207,7 +207,7 @@ export function recordRoutes(area: RecordsArea): AnyRoute[] {
       path: '/subsidy/:month/lock',
       access: STAFF_ROLES,
       schemas: { params: monthParams, response: schema.subsidyStatementResponse },
-      handler: ({ actor, params }) => subsidy.lock(actor!, params.month),
+      handler: ({ actor, params }) => subsidy.lock(actor, params.month),
     }),
     defineRoute({
       method: 'get',

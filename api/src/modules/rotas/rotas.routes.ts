@@ -19,7 +19,7 @@ export function rotaRoutes(rotas: RotasService): AnyRoute[] {
       access: STAFF,
       status: 202,
       schemas: { response: planningStartedSchema, body: createDraftBody },
-      handler: ({ actor, body }) => rotas.createDraft(actor!, body),
+      handler: ({ actor, body }) => rotas.createDraft(actor, body),
     }),
     defineRoute({ method: 'get', path: '/rotas/calendar-conflicts', access: STAFF, schemas: { response: calendarConflictsSchema }, handler: () => rotas.calendarConflicts() }),
     defineRoute({
@@ -27,7 +27,7 @@ export function rotaRoutes(rotas: RotasService): AnyRoute[] {
       path: '/rotas/:id/calendar-repair',
       access: STAFF,
       schemas: { response: calendarRepairResultSchema, params: idParams },
-      handler: ({ actor, params }) => rotas.repairCalendar(actor!, params.id),
+      handler: ({ actor, params }) => rotas.repairCalendar(actor, params.id),
     }),
     defineRoute({ method: 'get', path: '/rotas/:id', access: STAFF, schemas: { response: rotaDetailSchema, params: idParams }, handler: ({ params }) => rotas.get(params.id) }),
     defineRoute({
@@ -36,7 +36,7 @@ export function rotaRoutes(rotas: RotasService): AnyRoute[] {
       access: STAFF,
       status: 202,
       schemas: { response: planningStartedSchema, params: idParams, body: replanBody },
-      handler: ({ actor, params, body }) => rotas.replan(actor!, params.id, body),
+      handler: ({ actor, params, body }) => rotas.replan(actor, params.id, body),
     }),
     defineRoute({
       method: 'post',
@@ -50,7 +50,7 @@ export function rotaRoutes(rotas: RotasService): AnyRoute[] {
       path: '/rotas/:id/assignments',
       access: STAFF,
       schemas: { response: rotaDetailSchema, params: idParams, body: editBody },
-      handler: ({ actor, params, body }) => rotas.edit(actor!, params.id, body),
+      handler: ({ actor, params, body }) => rotas.edit(actor, params.id, body),
     }),
     defineRoute({
       method: 'post',
@@ -58,7 +58,7 @@ export function rotaRoutes(rotas: RotasService): AnyRoute[] {
       access: STAFF,
       status: 202,
       schemas: { response: publishStartedSchema, params: idParams, body: publishBody },
-      handler: ({ actor, params, body }) => rotas.publish(actor!, params.id, body),
+      handler: ({ actor, params, body }) => rotas.publish(actor, params.id, body),
     }),
     defineRoute({ method: 'get', path: '/rotas/:id/versions', access: STAFF, schemas: { response: rotaVersionsSchema, params: idParams }, handler: ({ params }) => rotas.versions(params.id) }),
     defineRoute({
@@ -82,8 +82,8 @@ export function rotaRoutes(rotas: RotasService): AnyRoute[] {
       access: ['lawyer'],
       schemas: { response: dutiesSchema, query: mineQuery },
       handler: ({ actor, query }) => {
-        if (!actor!.lawyerId) throw new AppError('no_lawyer_profile', 'This account is not linked to a lawyer', 403);
-        return rotas.duties({ ...query, lawyerId: actor!.lawyerId });
+        if (!actor.lawyerId) throw new AppError('no_lawyer_profile', 'This account is not linked to a lawyer', 403);
+        return rotas.duties({ ...query, lawyerId: actor.lawyerId });
       },
     }),
     defineRoute({

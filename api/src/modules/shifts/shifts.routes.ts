@@ -15,7 +15,7 @@ export function shiftRoutes(shifts: ShiftsService): AnyRoute[] {
       path: '/posts/:id/patterns',
       access: STAFF,
       schemas: { response: z.array(shiftPatternSchema), params: idParams, body: putPatternsBody },
-      handler: ({ actor, params, body }) => shifts.put(actor!, params.id, body),
+      handler: ({ actor, params, body }) => shifts.put(actor, params.id, body),
     }),
     defineRoute({ method: 'post', path: '/shift-patterns/preview', access: STAFF, schemas: { response: patternPreviewSchema, body: previewBody }, handler: ({ body }) => shifts.preview(body) }),
   ];

@@ -41,7 +41,7 @@ export function swapCandidateRoutes(service: SwapCandidatesService): AnyRoute[] 
       path: '/swaps/candidates',
       access: ['lawyer'],
       schemas: { query: swapCandidatesQuery, response: z.array(swapCandidateSchema) },
-      handler: ({ actor, query }) => service.candidates(actor!, query),
+      handler: ({ actor, query }) => service.candidates(actor, query),
     }),
   ];
 }

@@ -2,7 +2,6 @@ import type { RequestHandler } from 'express';
 import { changePasswordBody, loginBody } from '../../contracts/auth';
 import { idParams } from '../../contracts/common';
 import { createUserBody, resetPasswordBody, updateUserBody, usersQuery } from '../../contracts/users';
-import type { Actor } from '../../lib/actor';
 import { clearSessionCookie, sessionToken, setSessionCookie } from '../../lib/auth';
 import { passwordChangeLimit } from '../../lib/request-guards';
 import { defineRoute, type AnyRoute } from '../../lib/route';
@@ -59,7 +58,7 @@ export function authRoutes(auth: AuthService, loginLimiter: RequestHandler): Any
       schemas: { response: noContent, body: changePasswordBody },
       status: 204,
       async handler({ body, actor, res }) {
-        await auth.changePassword(actor as Actor, res.locals.sessionId as string, body.currentPassword, body.newPassword);
+        await auth.changePassword(actor, res.locals.sessionId as string, body.currentPassword, body.newPassword);
       },
     }),
   ];
@@ -74,21 +73,21 @@ export function userRoutes(users: UsersService): AnyRoute[] {
       access: ['admin'],
       status: 201,
       schemas: { response: userAccountSchema, body: createUserBody },
-      handler: ({ actor, body }) => users.create(actor!, body),
+      handler: ({ actor, body }) => users.create(actor, body),
     }),
     defineRoute({
       method: 'patch',
       path: '/users/:id',
       access: ['admin'],
       schemas: { response: userAccountSchema, params: idParams, body: updateUserBody },
-      handler: ({ actor, params, body }) => users.update(actor!, params.id, body),
+      handler: ({ actor, params, body }) => users.update(actor, params.id, body),
     }),
     defineRoute({
       method: 'post',
       path: '/users/:id/reset-password',
       access: ['admin'],
       schemas: { response: userAccountSchema, params: idParams, body: resetPasswordBody },
-      handler: ({ actor, params, body }) => users.resetPassword(actor!, params.id, body.temporaryPassword),
+      handler: ({ actor, params, body }) => users.resetPassword(actor, params.id, body.temporaryPassword),
     }),
   ];
 }
