@@ -88,18 +88,7 @@ export default tseslint.config(
     files: ['api/src/modules/**/*.ts'],
     plugins: { layers },
     rules: {
-      'layers/boundaries': [
-        'error',
-        {
-          allow: [
-            // The check-in area is being split (kiosk, check-in, "my day"; the detector moves to attendance):
-            // these three go with that split.
-            { file: 'checkins/checkins.service.ts', source: '../attendance/attendance.rules', reason: 'check-in split' },
-            { file: 'checkins/checkins.service.ts', source: './checkins.model', reason: 'check-in split' },
-            { file: 'checkins/checkins.detector.ts', source: '../attendance/attendance.rules', reason: 'detector moves to attendance' },
-          ],
-        },
-      ],
+      'layers/boundaries': 'error',
     },
   },
   {

@@ -2,7 +2,7 @@ import type { Clock } from '../lib/clock';
 import type { Logger } from '../lib/logger';
 import { createAbsencesService } from './absences/absences.service';
 import { createAttendanceService } from './attendance/attendance.service';
-import { createAttendanceDetector } from './checkins/checkins.detector';
+import { createAttendanceDetector } from './attendance/attendance.detector';
 import { checkinSecretSource, createCheckinsService } from './checkins/checkins.service';
 import { createCheckoutUndo } from './checkins/checkout-undo.service';
 import { acquireLease, releaseLease } from './jobs/jobs.repository';

@@ -11,7 +11,7 @@ import {
   nextTimeDrivenChange,
   timeDrivenChanges,
 } from '../../../api/src/modules/attendance/attendance.rules';
-import { delayUntil, MIN_TICK_GAP_MS } from '../../../api/src/modules/checkins/checkins.detector';
+import { delayUntil, MIN_TICK_GAP_MS } from '../../../api/src/modules/attendance/attendance.detector';
 
 // A morning duty 09:00–11:30 Asia/Shanghai on 2026-06-01, as UTC instants.
 const duty = { start: new Date('2026-06-01T01:00:00Z'), end: new Date('2026-06-01T03:30:00Z') };

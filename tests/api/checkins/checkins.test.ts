@@ -3,7 +3,7 @@ import type { Duty } from '../../../api/src/contracts/rotas';
 import { AttendanceEventModel } from '../../../api/src/modules/attendance/attendance.model';
 import { checkinPayload, codeWindow } from '../../../api/src/modules/checkins/checkin-codes';
 import { CheckinModel, PostCredentialModel, ServerSecretModel } from '../../../api/src/modules/checkins/checkins.model';
-import { createAttendanceDetector } from '../../../api/src/modules/checkins/checkins.detector';
+import { createAttendanceDetector } from '../../../api/src/modules/attendance/attendance.detector';
 import { checkinSecretSource } from '../../../api/src/modules/checkins/checkins.service';
 import { acquireLease, releaseLease } from '../../../api/src/modules/jobs/jobs.repository';
 import { NotificationModel } from '../../../api/src/modules/notifications/notifications.model';

@@ -3,12 +3,12 @@ import type { AttendanceState, LiveBoard, LiveBoardUpdate, LivePost } from '../.
 import type { Duty } from '../../contracts/rotas';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
-import { dutyTimes, evaluateAttendance, nextTimeDrivenChange, timeDrivenChanges } from '../attendance/attendance.rules';
-import type { AttendanceService } from '../attendance/attendance.service';
+import type { CheckinsService, DutyAttendance } from '../checkins/checkins.service';
+import { boardDays } from '../liveboard/liveboard.service';
 import type { NotificationsService } from '../notifications/notifications.service';
 import type { RotasService } from '../rotas/rotas.service';
-import { boardDays } from '../liveboard/liveboard.service';
-import type { CheckinsService, DutyAttendance } from './checkins.service';
+import { dutyTimes, evaluateAttendance, nextTimeDrivenChange, timeDrivenChanges } from './attendance.rules';
+import type { AttendanceService } from './attendance.service';
 
 export const DETECTOR_LEASE = 'attendance-detector';
 const REMINDER_BEFORE_MS = 30 * 60_000;
