@@ -15,6 +15,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import mongoose from 'mongoose';
 import { createApp } from '../src/app';
+import { createServices, defaultSessionPolicy } from '../src/modules/services';
 import { loadConfig } from '../src/config';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../src/db/embedded-ferretdb';
 import { checkDatabase, connectDatabase, disconnectDatabase } from '../src/db/mongo';
@@ -161,8 +162,10 @@ async function main(): Promise<void> {
     for (const c of collections) docs += await mongoose.connection.db!.collection(c.name).estimatedDocumentCount();
     log(`history written: ${JSON.stringify(written)}, ${docs} documents`);
 
+    const logger = createLogger('silent');
     const app = createApp({
-      logger: createLogger('silent'),
+      logger,
+      services: createServices({ clock: systemClock, session: defaultSessionPolicy, logger }),
       clientDist: path.join(__dirname, 'no-client'),
       checkDatabase: () => checkDatabase(),
       databaseMode: embedded ? 'embedded' : 'external',

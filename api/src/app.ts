@@ -7,18 +7,15 @@ import { pinoHttp } from 'pino-http';
 import { errorHandler, notFound } from './lib/errors';
 import { redactUrl, type Logger } from './lib/logger';
 import { createGuard, loginRateLimit, type LoginLimit } from './lib/auth';
-import { systemClock, type Clock } from './lib/clock';
 import { noStore, sameOriginOnly } from './lib/request-guards';
 import { mountRoutes, type RouteRegistry } from './lib/route';
 import { staticClient } from './lib/static-client';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { healthRoutes, type HealthDeps } from './modules/health/health.routes';
 import { importRoutes } from './modules/imports/imports.routes';
-import type { EligibilityPolicy } from './modules/lawyers/eligibility';
 import { lawyerRoutes } from './modules/lawyers/lawyers.routes';
 import { postRoutes } from './modules/posts/posts.routes';
-import { createServices, defaultSessionPolicy, type ServiceOptions, type Services } from './modules/services';
-import type { SessionPolicy } from './modules/users/auth.service';
+import type { Services } from './modules/services';
 import { authRoutes, userRoutes } from './modules/users/users.routes';
 import { absenceRoutes } from './modules/absences/absences.routes';
 import { boardRoutes } from './modules/board/board.routes';
@@ -32,8 +29,6 @@ import { shiftRoutes } from './modules/shifts/shifts.routes';
 import { swapRoutes } from './modules/swaps/swaps.routes';
 import { disciplineRoutes } from './modules/discipline/discipline.routes';
 import { feedbackRoutes } from './modules/feedback/feedback.routes';
-import type { FeedbackPolicy } from './modules/feedback/feedback.deadlines';
-import type { ProofOfWorkPolicy } from './modules/feedback/proof-of-work';
 import { hotlineRoutes } from './modules/hotline/hotline.routes';
 import { defaultPublicLimits, type PublicLimits } from './modules/public/public.limits';
 import { publicRoutes } from './modules/public/public.routes';
@@ -44,24 +39,11 @@ import { docsPage, openApiRoutes } from './modules/docs/docs.routes';
 export interface AppDeps extends HealthDeps {
   logger: Logger;
   clientDist: string;
-  /** Defaults to the system clock; tests pin it. */
-  clock?: Clock;
-  session?: SessionPolicy;
-  eligibility?: EligibilityPolicy;
+  /** The areas' services, built by the composition root (server.ts) before the app. */
+  services: Services;
   loginLimit?: LoginLimit;
-  /** Realtime hooks, filled in by server.ts once Socket.IO is attached. */
-  events?: ServiceOptions['events'];
-  planInWorker?: boolean;
-  /** ZHIBAN_CHECKIN_SECRET; unset: generated and stored in the database. */
-  checkinSecret?: string;
-  /** ZHIBAN_REPLY_WINDOW_DAYS and ZHIBAN_DISCIPLINE_PERIOD_MONTHS. */
-  discipline?: ServiceOptions['discipline'];
-  /** Overrides discipline's port for the records area (tests observe what records report). */
-  disciplinePort?: ServiceOptions['disciplinePort'];
   /** Per-IP limits of the public lookup and feedback. */
   publicLimits?: PublicLimits;
-  feedback?: FeedbackPolicy;
-  proofOfWork?: ProofOfWorkPolicy;
   /** Check every answer against its route's response schema (tests, fuzzing). */
   checkResponses?: boolean;
   /** ZHIBAN_SECURE_COOKIES: true/false forces the cookie's Secure flag; unset: only over https. */
@@ -76,11 +58,10 @@ declare module 'express-serve-static-core' {
     routeRegistry?: RouteRegistry;
     /** The session cookie's Secure flag as configured; undefined: only over https. */
     secureCookies?: boolean;
-    services?: Services;
   }
 }
 
-/** Builds the Express app. No listen here: server.ts and tests do that. */
+/** Builds the Express app over services built by the caller. No listen here: server.ts and tests do that. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -129,19 +110,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(cookieParser());
   api.use(healthRoutes(deps));
   api.use(docsPage());
-  const services = createServices({
-    clock: deps.clock ?? systemClock,
-    session: deps.session ?? defaultSessionPolicy,
-    eligibility: deps.eligibility,
-    logger: deps.logger,
-    events: deps.events,
-    planInWorker: deps.planInWorker,
-    checkinSecret: deps.checkinSecret,
-    discipline: deps.discipline,
-    disciplinePort: deps.disciplinePort,
-    feedback: deps.feedback,
-    proofOfWork: deps.proofOfWork,
-  });
+  const { services } = deps;
   // Every route below is declared with its access; mountRoutes puts the guard in front of each.
   app.locals.routeRegistry = mountRoutes(
     api,
@@ -173,7 +142,6 @@ export function createApp(deps: AppDeps): Express {
     createGuard(services.auth),
     { checkResponses: deps.checkResponses },
   );
-  app.locals.services = services;
   api.use(notFound);
   app.use('/api', api);
 

@@ -8,8 +8,9 @@ import { checkDatabase, connectDatabase, disconnectDatabase } from './db/mongo';
 import { connectSharedState } from './db/shared-state';
 import { createLogger, type Logger } from './lib/logger';
 import { useRedisAdapter } from './realtime/redis';
-import { attachRealtime, realtimeEvents } from './realtime/socket';
-import type { ServiceOptions, Services } from './modules/services';
+import { attachRealtime, subscribeRealtime } from './realtime/socket';
+import { createDomainEvents } from './modules/domain-events';
+import { createServices, defaultSessionPolicy, type Services } from './modules/services';
 import { systemClock } from './lib/clock';
 import { DEMO_ACCOUNTS, demoLoginsText, seedDemo } from './seed/demo';
 import { seedDemoRotas } from './seed/demoRotas';
@@ -55,7 +56,11 @@ export async function openDatabase(config: Config, logger: Logger): Promise<{ em
   return { embedded };
 }
 
-/** Connects the database (starting the embedded one when no MONGODB_URI is set) and listens. */
+/**
+ * The composition root: config → database → services (over the areas' event bus) → app → HTTP
+ * server → realtime (Socket.IO subscribes to the bus) → background jobs, in that order. Starts the
+ * embedded database when no MONGODB_URI is set.
+ */
 export async function startServer(config: Config = loadConfig()): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
 
@@ -66,26 +71,31 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const seedNow = config.seedDemo !== 'never' && (embedded || config.seedDemo === 'always') && (await countUsers()) === 0;
   if (seedNow) logger.info(await seedDemo({ clock: systemClock }), 'demo data seeded');
 
-  // Filled in once Socket.IO is attached; services announce through it after their writes.
-  const events: NonNullable<ServiceOptions['events']> = {};
+  // Services announce their writes on this bus; Socket.IO subscribes once it is attached.
+  const events = createDomainEvents(logger);
+  const services = createServices({
+    clock: systemClock,
+    session: defaultSessionPolicy,
+    logger,
+    events,
+    checkinSecret: config.checkinSecret,
+    discipline: { replyWindowDays: config.replyWindowDays, periodMonths: config.disciplinePeriodMonths },
+    feedback: { acceptWorkingDays: config.feedbackAcceptWorkingDays, concludeDays: config.feedbackConcludeDays, timeZone: 'Asia/Shanghai' },
+  });
   const app = createApp({
     logger,
     clientDist: config.clientDist,
     checkDatabase: () => checkDatabase(),
     databaseMode: embedded ? 'embedded' : 'external',
     version,
-    events,
-    checkinSecret: config.checkinSecret,
-    discipline: { replyWindowDays: config.replyWindowDays, periodMonths: config.disciplinePeriodMonths },
-    feedback: { acceptWorkingDays: config.feedbackAcceptWorkingDays, concludeDays: config.feedbackConcludeDays, timeZone: 'Asia/Shanghai' },
+    services,
     checkResponses: config.env === 'test',
     secureCookies: config.secureCookies,
   });
-  const services = app.locals.services as Services;
   const httpServer = http.createServer(app);
   const io = attachRealtime(httpServer, logger, services);
   const closeRedis = config.redisUrl ? await useRedisAdapter(io, config.redisUrl, logger) : undefined;
-  Object.assign(events, realtimeEvents(io, { clustered: Boolean(closeRedis) }));
+  subscribeRealtime(io, events, { clustered: Boolean(closeRedis) });
   await services.checkins.prepare();
   if (seedNow) {
     logger.info({ rotas: await seedDemoRotas(services, systemClock) }, 'demo rotas published');

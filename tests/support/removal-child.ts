@@ -12,15 +12,9 @@ import { createServices, defaultSessionPolicy } from '../../api/src/modules/serv
 async function main(): Promise<void> {
   const [uri, lawyerId] = process.argv.slice(2);
   await connectDatabase(uri!);
-  const services = createServices({
-    clock: systemClock,
-    session: defaultSessionPolicy,
-    planInWorker: false,
-    events: {
-      jobUpdated(job) {
-        if (job.kind === 'publish-rota' && job.progress.phase === 'switch') process.kill(process.pid, 'SIGKILL');
-      },
-    },
+  const services = createServices({ clock: systemClock, session: defaultSessionPolicy, planInWorker: false });
+  services.events.on('job.updated', (job) => {
+    if (job.kind === 'publish-rota' && job.progress.phase === 'switch') process.kill(process.pid, 'SIGKILL');
   });
   const actor = { userId: 'crash-test', username: 'coord', role: 'coordinator' as const, lawyerId: null, requestId: null };
   await services.lawyers.changeStatus(actor, lawyerId!, 'removed', '严重违反值班纪律');

@@ -3,11 +3,10 @@
 import type { Express } from 'express';
 import type { Role } from '../../api/src/contracts/common';
 import type { CreateLawyerBody } from '../../api/src/contracts/lawyers';
-import type { AppDeps } from '../../api/src/app';
 import type { Clock } from '../../api/src/lib/clock';
 import { hashPassword } from '../../api/src/lib/passwords';
 import { insertUser, savePasswordHash } from '../../api/src/modules/users/users.repository';
-import { buildTestApp, listen, type Listening } from './app';
+import { buildTestStack, listen, type Listening, type TestAppOptions, type TestStack } from './app';
 
 /** A clock tests move by hand. */
 export function manualClock(start: string | Date): Clock & { set(d: string | Date): void; advance(ms: number): void } {
@@ -83,11 +82,11 @@ export class Client {
 }
 
 /** Starts the real app; returns its URL and a way to make signed-in clients. */
-export function useApp(overrides: () => Partial<AppDeps> = () => ({})) {
-  const state: { server?: Listening; url: string; app?: Express } = { url: '' };
+export function useApp(overrides: () => TestAppOptions = () => ({})) {
+  const state: { server?: Listening; url: string; stack?: TestStack } = { url: '' };
   beforeAll(async () => {
-    state.app = buildTestApp(overrides());
-    state.server = await listen(state.app);
+    state.stack = buildTestStack(overrides());
+    state.server = await listen(state.stack.app);
     state.url = state.server.url;
   });
   afterAll(async () => {
@@ -95,7 +94,9 @@ export function useApp(overrides: () => Partial<AppDeps> = () => ({})) {
   });
   return {
     url: () => state.url,
-    app: () => state.app!,
+    app: (): Express => state.stack!.app,
+    /** The services the app was built over (tests drive jobs and read state through them). */
+    services: () => state.stack!.services,
     client: () => new Client(state.url),
     async as(username: string, password = TEST_PASSWORD): Promise<Client> {
       const c = new Client(state.url);

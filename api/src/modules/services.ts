@@ -1,5 +1,6 @@
 import type { Clock } from '../lib/clock';
 import type { Logger } from '../lib/logger';
+import { approvedAbsencesBetween } from './absences/absences.planning';
 import { createAbsencesService } from './absences/absences.service';
 import { createAttendanceService } from './attendance/attendance.service';
 import { createAttendanceDetector } from './attendance/attendance.detector';
@@ -7,7 +8,7 @@ import { checkinSecretSource, createCheckinsService } from './checkins/checkins.
 import { createCheckoutUndo } from './checkins/checkout-undo.service';
 import { acquireLease, releaseLease } from './jobs/jobs.repository';
 import { createLiveboardService } from './liveboard/liveboard.service';
-import type { LiveBoardUpdate, LivePost } from '../contracts/checkins';
+import type { LiveBoardUpdate } from '../contracts/checkins';
 import { createBoardService } from './board/board.service';
 import { createCalendarService } from './calendar/calendar.service';
 import { createFeedsService } from './feeds/feeds.service';
@@ -15,17 +16,14 @@ import { createJobsService } from './jobs/jobs.service';
 import { findPlanningLawyers } from './lawyers/lawyers.planning';
 import { createNotificationsService, type OutboundChannel } from './notifications/notifications.service';
 import { findActivePosts, findPostByCode, findPostsByIds } from './posts/posts.lookup';
-import type { RotasService } from './rotas/rotas.service';
 import { createRotasService } from './rotas/rotas.service';
 import { createShiftsService } from './shifts/shifts.service';
 import { createSwapsService } from './swaps/swaps.service';
 import { createSwapCandidates } from './swaps/swap-candidates';
-import type { Job } from './jobs/jobs.service';
-import type { Notification } from '../contracts/selfservice';
 import { createAuditService } from './audit/audit.service';
 import { createNightlyEligibilityCheck } from './discipline/discipline.nightly';
 import { defaultDisciplinePolicy, type DisciplinePolicy } from './discipline/discipline.rules';
-import { createDisciplineService, type DisciplineService } from './discipline/discipline.service';
+import { createDisciplineService } from './discipline/discipline.service';
 import { namesFrom } from './audit/audit.names';
 import { findRotaSummaries } from './rotas/rotas.repository';
 import { findUsers } from './users/users.repository';
@@ -36,6 +34,7 @@ import { lawyerStanding } from './lawyers/lawyers.standing';
 import { createImportsService } from './imports/imports.service';
 import { createPostsService } from './posts/posts.service';
 import { createAuthService, type SessionPolicy, type SessionsEnded } from './users/auth.service';
+import { createDomainEvents, type DomainEvents } from './domain-events';
 import { createUsersService } from './users/users.service';
 import { findCheckinsOfDuties, loadOrCreateSecret } from './checkins/checkins.repository';
 import { defaultFeedbackPolicy, type FeedbackPolicy } from './feedback/feedback.deadlines';
@@ -57,14 +56,11 @@ export interface ServiceOptions {
   /** Plan rotas in a worker thread (default true). */
   planInWorker?: boolean;
   outbound?: OutboundChannel;
-  /** The realtime layer's hooks: announced after the write succeeded. */
-  events?: {
-    jobUpdated?(job: Job): void;
-    notified?(lawyerId: string, n: Notification): void;
-    liveboardUpdated?(u: LiveBoardUpdate): void;
-    liveboardPostsMoved?(posts: LivePost[]): void;
-    sessionsEnded?(end: SessionsEnded): void;
-  };
+  /**
+   * The areas' event bus (domain-events.ts); the realtime layer subscribes to it once Socket.IO is
+   * attached. Unset: a new one, returned as `events`.
+   */
+  events?: DomainEvents;
   /** HMAC key of check-in codes (ZHIBAN_CHECKIN_SECRET); unset: generated and stored in the database. */
   checkinSecret?: string;
   /** Reply window and counting period of discipline (defaults: 3 days, 12 months). */
@@ -79,9 +75,15 @@ export interface ServiceOptions {
 
 export const defaultSessionPolicy: SessionPolicy = { idleMinutes: 120, absoluteHours: 12 };
 
-/** Wires the areas' services together; routes and the realtime layer receive them from here. */
+/**
+ * Wires the areas' services together in dependency order, each built after what it uses; routes
+ * and the realtime layer receive them from here. The one cycle left, lawyers ⇄ discipline (a
+ * status change by hand starts a removal; discipline changes statuses), is an event: lawyers
+ * emit `lawyer.statusChanged` and discipline subscribes below.
+ */
 export function createServices(opts: ServiceOptions) {
   const { clock } = opts;
+  const events = opts.events ?? createDomainEvents(opts.logger);
   const policy = opts.eligibility ?? defaultEligibilityPolicy;
   // The audit log names what its entries mention: accounts, rotas, posts and lawyers.
   const audit = createAuditService(
@@ -97,21 +99,22 @@ export function createServices(opts: ServiceOptions) {
       async (ids) => (await findPlanningLawyers(ids)).map((l) => ({ id: l.id, name: l.name })),
     ]),
   );
-  const onSessionsEnded = (end: SessionsEnded) => opts.events?.sessionsEnded?.(end);
+  const onSessionsEnded = (end: SessionsEnded) => events.announce('sessions.ended', end);
   const auth = createAuthService({ clock, policy: opts.session, audit, onSessionsEnded });
   const users = createUsersService({ clock, audit, lawyerExists, onSessionsEnded });
-  // Discipline is built after rotas; lawyers and attendance reach it through this late reference.
-  const lateDiscipline: { service?: DisciplineService } = {};
-  const lawyers = createLawyersService({ clock, policy, audit, onStatusChanged: (...args) => lateDiscipline.service!.statusChanged(...args) });
+  const lawyers = createLawyersService({
+    clock,
+    policy,
+    audit,
+    // Awaited: the removal discipline starts is part of the status change.
+    onStatusChanged: (actor, lawyerId, from, to, reason) => events.emit('lawyer.statusChanged', { actor, lawyerId, from, to, reason }),
+  });
   const posts = createPostsService({ audit });
   const imports = createImportsService({ clock, policy, audit });
-  const jobs = createJobsService({ clock, logger: opts.logger, onUpdate: (job) => opts.events?.jobUpdated?.(job) });
+  const jobs = createJobsService({ clock, logger: opts.logger, onUpdate: (job) => events.announce('job.updated', job) });
   const calendar = createCalendarService({ audit });
   const shifts = createShiftsService({ audit, calendar, getPost: (id) => posts.get(id) });
-  const notifications = createNotificationsService({ outbound: opts.outbound, onCreated: (lawyerId, n) => opts.events?.notified?.(lawyerId, n) });
-  // Absences and rotas need each other: approved leave re-covers duties, planning reads leave.
-  const late: { rotas?: RotasService } = {};
-  const absences = createAbsencesService({ clock, audit, rotas: () => late.rotas!, lawyersByIds: findPlanningLawyers, standing: lawyerStanding });
+  const notifications = createNotificationsService({ outbound: opts.outbound, onCreated: (lawyerId, notification) => events.announce('notification.created', { lawyerId, notification }) });
   const rotas = createRotasService({
     clock,
     logger: opts.logger,
@@ -121,15 +124,33 @@ export function createServices(opts: ServiceOptions) {
     shifts,
     notifications,
     planInWorker: opts.planInWorker,
-    directory: { postsByIds: findPostsByIds, lawyers: () => findPlanningLawyers(), lawyersByIds: findPlanningLawyers, absences: absences.approvedBetween },
+    // Planning reads approved leave through absences' read, not its service: no cycle.
+    directory: { postsByIds: findPostsByIds, lawyers: () => findPlanningLawyers(), lawyersByIds: findPlanningLawyers, absences: approvedAbsencesBetween },
   });
-  late.rotas = rotas;
+  // Approved leave re-covers duties: absences start rota repairs, so they come after rotas.
+  const absences = createAbsencesService({ clock, audit, rotas, lawyersByIds: findPlanningLawyers, standing: lawyerStanding });
   const swaps = createSwapsService({ audit, rotas, notifications, lawyersByIds: findPlanningLawyers, standing: lawyerStanding });
   const swapCandidates = createSwapCandidates({ rotas, lawyers: () => findPlanningLawyers() });
   const feeds = createFeedsService({ clock, rotas, postsByIds: findPostsByIds });
   const board = createBoardService({ clock, rotas, postByCode: findPostByCode, lawyersByIds: findPlanningLawyers });
-  const attendance = createAttendanceService({ clock, logger: opts.logger, discipline: () => lateDiscipline.service!.port });
-  const liveboardUpdated = (u: LiveBoardUpdate) => opts.events?.liveboardUpdated?.(u);
+  const discipline = createDisciplineService({
+    clock,
+    policy: opts.discipline ?? defaultDisciplinePolicy,
+    audit,
+    notifications,
+    rotas,
+    jobs,
+    lawyers,
+    lawyersByIds: findPlanningLawyers,
+    postDistricts: async (ids) => new Map((await findPostsByIds(ids)).map((p) => [p.id, p.district])),
+  });
+  // Discipline changes statuses through lawyers, and a status changed by hand (已清退) starts
+  // discipline's removal: a real cycle, so the status change is an event discipline subscribes to.
+  // An awaited event rather than a job: the removal has started (or its error reached the caller)
+  // when the status change answers, as before.
+  events.on('lawyer.statusChanged', (e) => discipline.statusChanged(e.actor, e.lawyerId, e.from, e.to, e.reason));
+  const attendance = createAttendanceService({ clock, logger: opts.logger, discipline: discipline.port });
+  const liveboardUpdated = (u: LiveBoardUpdate) => events.announce('liveboard.updated', u);
   const checkins = createCheckinsService({
     clock,
     audit,
@@ -153,20 +174,8 @@ export function createServices(opts: ServiceOptions) {
     lease: { acquire: acquireLease, release: releaseLease },
     onUpdate: liveboardUpdated,
     boardOf: liveboard.boardOf,
-    onPosts: (moved) => opts.events?.liveboardPostsMoved?.(moved),
+    onPosts: (moved) => events.announce('liveboard.postsMoved', moved),
   });
-  const discipline = createDisciplineService({
-    clock,
-    policy: opts.discipline ?? defaultDisciplinePolicy,
-    audit,
-    notifications,
-    rotas,
-    jobs,
-    lawyers,
-    lawyersByIds: findPlanningLawyers,
-    postDistricts: async (ids) => new Map((await findPostsByIds(ids)).map((p) => [p.id, p.district])),
-  });
-  lateDiscipline.service = discipline;
   const eligibilityCheck = createNightlyEligibilityCheck({ clock, logger: opts.logger, jobs, lawyers, lease: { acquire: acquireLease, release: releaseLease } });
   const lookup = createPublicService({
     clock,
@@ -215,7 +224,7 @@ export function createServices(opts: ServiceOptions) {
     postAddress: async (id) => (await findPostsByIds([id]))[0]?.address ?? '',
     records: recordsArea.records.reader,
   });
-  return { discipline, eligibilityCheck, recordsArea, audit, auth, users, lawyers, posts, imports, jobs, calendar, shifts, notifications, rotas, absences, swaps, feeds, board, attendance, checkins, liveboard, detector, lookup, feedback, hotline, checkoutUndo, swapCandidates };
+  return { events, discipline, eligibilityCheck, recordsArea, audit, auth, users, lawyers, posts, imports, jobs, calendar, shifts, notifications, rotas, absences, swaps, feeds, board, attendance, checkins, liveboard, detector, lookup, feedback, hotline, checkoutUndo, swapCandidates };
 }
 
 export type Services = ReturnType<typeof createServices>;

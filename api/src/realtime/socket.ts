@@ -7,9 +7,11 @@ import type { Notification } from '../contracts/selfservice';
 import type { Actor } from '../lib/actor';
 import type { Logger } from '../lib/logger';
 import type { Job } from '../modules/jobs/jobs.service';
+import type { DomainEvents } from '../modules/domain-events';
 import type { Services } from '../modules/services';
 import type { SessionsEnded } from '../modules/users/auth.service';
 import { createBatcher } from './batcher';
+import { subscribeHooks, type RealtimeHooks } from './hooks';
 import { createRoomFanout } from './room-fanout';
 
 /** Events the server pushes; the client's socket composable mirrors these names. */
@@ -50,7 +52,7 @@ export const rooms = {
  * connections are allowed for public screens but join no private room, and neither does an
  * account that must still change its temporary password. Every request to join a room is
  * re-authorised against the session store, and ended sessions lose their sockets at once
- * (realtimeEvents().sessionsEnded).
+ * (subscribeRealtime: `sessions.ended`).
  */
 export function attachRealtime(httpServer: HttpServer, logger: Logger, services?: Services): Server {
   const io = new Server(httpServer, { serveClient: false });
@@ -153,7 +155,7 @@ const BOARD_RELAY = 'zhiban:liveboard';
  * The services' realtime hooks, bound to a Socket.IO server. `clustered`: a cluster adapter
  * (Redis) joins several API processes.
  */
-export function realtimeEvents(io: Server, opts: { clustered?: boolean } = {}) {
+export function realtimeEvents(io: Server, opts: { clustered?: boolean } = {}): RealtimeHooks {
   const kioskChanged = (postIds: Iterable<string>) => {
     for (const postId of new Set(postIds)) io.to(rooms.kiosk(postId)).emit(KIOSK_EVENTS.changed, { postId });
   };
@@ -186,4 +188,12 @@ export function realtimeEvents(io: Server, opts: { clustered?: boolean } = {}) {
       }
     },
   };
+}
+
+/**
+ * Subscribes the Socket.IO server to the areas' announcements: from here on, every announced
+ * write reaches its rooms. Returns the unsubscribe function.
+ */
+export function subscribeRealtime(io: Server, events: DomainEvents, opts: { clustered?: boolean } = {}): () => void {
+  return subscribeHooks(events, realtimeEvents(io, opts));
 }

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { AUDIT_ACTIONS } from '../../../api/src/contracts/audit';
 import { AuditModel } from '../../../api/src/modules/audit/audit.model';
 import { acquireLease, releaseLease } from '../../../api/src/modules/jobs/jobs.repository';
-import type { Services } from '../../../api/src/modules/services';
 import { useTestDatabase } from '../../support/db';
 import { buildWorld, publishRota, type World } from '../../support/rota-world';
 import { Client, createAccount, manualClock, useApp } from '../../support/zhiban';
@@ -11,7 +10,7 @@ import { Client, createAccount, manualClock, useApp } from '../../support/zhiban
 useTestDatabase();
 const clock = manualClock('2026-11-20T02:00:00Z');
 const app = useApp(() => ({ clock }));
-const services = () => app.app().locals.services as Services;
+const services = () => app.services();
 let admin: Client;
 let coord: Client;
 let world: World;

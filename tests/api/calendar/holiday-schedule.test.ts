@@ -1,4 +1,3 @@
-import type { Services } from '../../../api/src/modules/services';
 import { RotaModel, RotaVersionModel } from '../../../api/src/modules/rotas/rotas.model';
 import { useTestDatabase } from '../../support/db';
 import { buildWorld, drainJobs, publishRota, type World } from '../../support/rota-world';
@@ -8,7 +7,7 @@ import { CHINA_HOLIDAY_YEARS } from '../../../scheduler/src';
 useTestDatabase();
 const clock = manualClock('2026-11-20T02:00:00Z');
 const app = useApp(() => ({ clock }));
-const services = () => app.app().locals.services as Services;
+const services = () => app.services();
 
 let coord: Client;
 let world: World;

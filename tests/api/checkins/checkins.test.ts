@@ -7,7 +7,6 @@ import { createAttendanceDetector } from '../../../api/src/modules/attendance/at
 import { checkinSecretSource } from '../../../api/src/modules/checkins/checkins.service';
 import { acquireLease, releaseLease } from '../../../api/src/modules/jobs/jobs.repository';
 import { NotificationModel } from '../../../api/src/modules/notifications/notifications.model';
-import type { Services } from '../../../api/src/modules/services';
 import { useTestDatabase } from '../../support/db';
 import { buildWorld, lawyerAccount, publishRota, type World } from '../../support/rota-world';
 import { Client, createAccount, manualClock, useApp } from '../../support/zhiban';
@@ -20,7 +19,7 @@ const pushed: LiveBoardUpdate[] = [];
 // Sessions outlive the jumps of the pinned clock.
 const session = { idleMinutes: 60 * 24 * 60, absoluteHours: 24 * 60 };
 const app = useApp(() => ({ clock, session, checkinSecret: SECRET, events: { liveboardUpdated: (u: LiveBoardUpdate) => void pushed.push(u) } }));
-const services = () => app.app().locals.services as Services;
+const services = () => app.services();
 
 let coord: Client;
 let hotline: Client;

@@ -4,7 +4,6 @@ import { AttendanceEventModel } from '../../../api/src/modules/attendance/attend
 import { dutyKeyOf } from '../../../api/src/modules/attendance/attendance.service';
 import { CheckinModel } from '../../../api/src/modules/checkins/checkins.model';
 import { AuditModel } from '../../../api/src/modules/audit/audit.model';
-import type { Services } from '../../../api/src/modules/services';
 import { useTestDatabase } from '../../support/db';
 import { buildWorld, lawyerAccount, publishRota, type World } from '../../support/rota-world';
 import { Client, createAccount, manualClock, useApp } from '../../support/zhiban';
@@ -15,7 +14,7 @@ const clock = manualClock('2026-05-20T02:00:00Z');
 const pushed: LiveBoardUpdate[] = [];
 const session = { idleMinutes: 60 * 24 * 60, absoluteHours: 24 * 60 };
 const app = useApp(() => ({ clock, session, checkinSecret: SECRET, events: { liveboardUpdated: (u: LiveBoardUpdate) => void pushed.push(u) } }));
-const services = () => app.app().locals.services as Services;
+const services = () => app.services();
 
 let world: World;
 const lawyers = new Map<string, Client>();

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { RemovalModel } from '../../../api/src/modules/discipline/discipline.model';
 import { JobModel } from '../../../api/src/modules/jobs/jobs.model';
 import { RotaVersionModel } from '../../../api/src/modules/rotas/rotas.model';
-import type { Services } from '../../../api/src/modules/services';
 import { useTestDatabase } from '../../support/db';
 import { buildWorld, drainJobs, publishRota, type World } from '../../support/rota-world';
 import { Client, createAccount, manualClock, useApp } from '../../support/zhiban';
@@ -11,7 +10,7 @@ import { Client, createAccount, manualClock, useApp } from '../../support/zhiban
 const db = useTestDatabase();
 const clock = manualClock(new Date());
 const app = useApp(() => ({ clock }));
-const services = () => app.app().locals.services as Services;
+const services = () => app.services();
 // Two rotas are planned and a separate process is started: slower than most tests on a busy machine.
 jest.setTimeout(120_000);
 

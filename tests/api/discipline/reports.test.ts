@@ -1,7 +1,6 @@
 import { ViolationModel } from '../../../api/src/modules/discipline/discipline.model';
 import { LawyerModel } from '../../../api/src/modules/lawyers/lawyers.model';
 import { JobModel } from '../../../api/src/modules/jobs/jobs.model';
-import type { Services } from '../../../api/src/modules/services';
 import { useTestDatabase } from '../../support/db';
 import { buildWorld, drainJobs, lawyerAccount, publishRota, type World } from '../../support/rota-world';
 import { Client, createAccount, manualClock, useApp } from '../../support/zhiban';
@@ -9,7 +8,7 @@ import { Client, createAccount, manualClock, useApp } from '../../support/zhiban
 useTestDatabase();
 const clock = manualClock('2026-11-20T02:00:00Z');
 const app = useApp(() => ({ clock }));
-const services = () => app.app().locals.services as Services;
+const services = () => app.services();
 
 let coord: Client;
 let world: World;

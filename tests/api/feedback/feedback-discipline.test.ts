@@ -2,7 +2,6 @@
  * Needs the discipline area (GET /api/violations and the discipline service composed in place of
  * the placeholder): an upheld complaint must become one confirmed `complaint_upheld` violation.
  */
-import type { Services } from '../../../api/src/modules/services';
 import { useTestDatabase } from '../../support/db';
 import { buildWorld, publishRota, type World } from '../../support/rota-world';
 import { Client, createAccount, manualClock, useApp } from '../../support/zhiban';
@@ -12,7 +11,7 @@ useTestDatabase();
 const clock = manualClock('2026-05-20T02:00:00Z');
 const session = { idleMinutes: 60 * 24 * 60, absoluteHours: 24 * 60 };
 const app = useApp(() => ({ clock, session, ...easyPublicSettings }));
-const services = () => app.app().locals.services as Services;
+const services = () => app.services();
 const AT = '2026-06-01T09:30:00+08:00';
 
 let coord: Client;

@@ -2,7 +2,6 @@ import { AuditModel } from '../../../api/src/modules/audit/audit.model';
 import { FeedbackModel } from '../../../api/src/modules/feedback/feedback.model';
 import { HotlineCallModel } from '../../../api/src/modules/hotline/hotline.model';
 import { NotificationModel } from '../../../api/src/modules/notifications/notifications.model';
-import type { Services } from '../../../api/src/modules/services';
 import { useTestDatabase } from '../../support/db';
 import { buildWorld, publishRota, type World } from '../../support/rota-world';
 import { Client, createAccount, manualClock, useApp } from '../../support/zhiban';
@@ -13,7 +12,7 @@ useTestDatabase();
 const clock = manualClock('2026-05-20T02:00:00Z');
 const session = { idleMinutes: 60 * 24 * 60, absoluteHours: 24 * 60 };
 const app = useApp(() => ({ clock, session, ...easyPublicSettings }));
-const services = () => app.app().locals.services as Services;
+const services = () => app.services();
 
 let coord: Client;
 let hotline: Client;

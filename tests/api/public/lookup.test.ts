@@ -3,7 +3,6 @@ import { publicDutySchema } from '../../../api/src/contracts/public';
 import { DutyTimelineModel } from '../../../api/src/modules/rotas/timeline.model';
 import { backfillTimelines } from '../../../api/src/modules/rotas/rotas.timeline';
 import { findRota, findVersion, listAllVersionKeys } from '../../../api/src/modules/rotas/rotas.repository';
-import type { Services } from '../../../api/src/modules/services';
 import { useTestDatabase } from '../../support/db';
 import { buildWorld, lawyerAccount, publishRota, type World } from '../../support/rota-world';
 import { Client, createAccount, manualClock, useApp } from '../../support/zhiban';
@@ -13,7 +12,7 @@ useTestDatabase();
 const clock = manualClock('2026-05-20T02:00:00Z');
 const session = { idleMinutes: 60 * 24 * 60, absoluteHours: 24 * 60 };
 const app = useApp(() => ({ clock, session }));
-const services = () => app.app().locals.services as Services;
+const services = () => app.services();
 
 let coord: Client;
 let anon: Client;

@@ -4,9 +4,9 @@ import type { Server } from 'socket.io';
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
 import type { LiveBoardUpdate, LivePost } from '../../../api/src/contracts/checkins';
 import { createLogger } from '../../../api/src/lib/logger';
-import type { ServiceOptions, Services } from '../../../api/src/modules/services';
-import { attachRealtime, realtimeEvents } from '../../../api/src/realtime/socket';
-import { buildTestApp } from '../../support/app';
+import type { Services } from '../../../api/src/modules/services';
+import { attachRealtime, subscribeRealtime } from '../../../api/src/realtime/socket';
+import { buildTestStack } from '../../support/app';
 import { useTestDatabase } from '../../support/db';
 import { buildWorld, lawyerAccount, publishRota, type World } from '../../support/rota-world';
 import { Client, createAccount, manualClock } from '../../support/zhiban';
@@ -32,12 +32,11 @@ const lawyers = new Map<string, Client>();
 const kioskTokens: string[] = [];
 
 beforeAll(async () => {
-  const events: NonNullable<ServiceOptions['events']> = {};
-  const app = buildTestApp({ clock, session, checkinSecret: SECRET, events });
-  server = http.createServer(app);
-  io = attachRealtime(server, createLogger('silent'), app.locals.services);
-  Object.assign(events, realtimeEvents(io));
-  services = app.locals.services as Services;
+  const stack = buildTestStack({ clock, session, checkinSecret: SECRET });
+  services = stack.services;
+  server = http.createServer(stack.app);
+  io = attachRealtime(server, createLogger('silent'), services);
+  subscribeRealtime(io, services.events);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

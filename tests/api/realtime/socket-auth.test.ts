@@ -4,7 +4,7 @@ import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
 import type { Server } from 'socket.io';
 import { createLogger } from '../../../api/src/lib/logger';
 import { attachRealtime, rooms } from '../../../api/src/realtime/socket';
-import { buildTestApp } from '../../support/app';
+import { buildTestStack } from '../../support/app';
 import { useTestDatabase } from '../../support/db';
 import { Client, createAccount, eligibleLawyer } from '../../support/zhiban';
 
@@ -16,9 +16,9 @@ let url = '';
 const sockets: ClientSocket[] = [];
 
 beforeAll(async () => {
-  const app = buildTestApp();
+  const { app, services } = buildTestStack();
   server = http.createServer(app);
-  io = attachRealtime(server, createLogger('silent'), app.locals.services);
+  io = attachRealtime(server, createLogger('silent'), services);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   await createAccount('coord', 'coordinator');

@@ -1,6 +1,5 @@
 import { dutyKeyOf } from '../../../api/src/modules/attendance/attendance.service';
 import { DutyRecordModel, FastTrackCaseModel } from '../../../api/src/modules/records/records.model';
-import type { Services } from '../../../api/src/modules/services';
 import { seedDemoRecords } from '../../../api/src/seed/demoRecords';
 import { useTestDatabase } from '../../support/db';
 import { manualClock, useApp } from '../../support/zhiban';
@@ -10,7 +9,7 @@ useTestDatabase();
 const clock = manualClock('2026-05-20T02:00:00Z');
 const session = { idleMinutes: 60 * 24 * 60, absoluteHours: 24 * 60 };
 const app = useApp(() => ({ clock, session }));
-const services = () => app.app().locals.services as Services;
+const services = () => app.services();
 let w: RecordsWorld;
 
 beforeAll(async () => {

@@ -4,7 +4,6 @@
  */
 import type { Duty } from '../../../api/src/contracts/rotas';
 import { dutyKeyOf } from '../../../api/src/modules/attendance/attendance.service';
-import type { Services } from '../../../api/src/modules/services';
 import { useTestDatabase } from '../../support/db';
 import { manualClock, useApp } from '../../support/zhiban';
 import { buildRecordsWorld, checkedIn, clientKey, sample, type RecordsWorld } from './records-world';
@@ -13,7 +12,7 @@ useTestDatabase();
 const clock = manualClock('2026-05-20T02:00:00Z');
 const session = { idleMinutes: 60 * 24 * 60, absoluteHours: 24 * 60 };
 const app = useApp(() => ({ clock, session }));
-const services = () => app.app().locals.services as Services;
+const services = () => app.services();
 let w: RecordsWorld;
 
 async function dutyAt(day: string, post: number, localStart: string): Promise<Duty> {

@@ -4,7 +4,6 @@ import { dutyKeyOf } from '../../../api/src/modules/attendance/attendance.servic
 import { AuditModel } from '../../../api/src/modules/audit/audit.model';
 import { NotificationModel } from '../../../api/src/modules/notifications/notifications.model';
 import { DeadlineModel, DutyRecordMarkModel, DutyRecordModel, RecordDayCountsModel, RecordDocumentModel } from '../../../api/src/modules/records/records.model';
-import type { Services } from '../../../api/src/modules/services';
 import { useTestDatabase } from '../../support/db';
 import { manualClock, useApp } from '../../support/zhiban';
 import { buildRecordsWorld, checkedIn, clientKey, sample, type RecordsWorld } from './records-world';
@@ -21,7 +20,7 @@ const discipline: DisciplinePort = {
   recordConfirmed: async () => ({ id: 'x', created: false }),
 };
 const app = useApp(() => ({ clock, session, disciplinePort: discipline }));
-const services = () => app.app().locals.services as Services;
+const services = () => app.services();
 let w: RecordsWorld;
 
 async function dutyAt(day: string, post: number, localStart: string): Promise<Duty> {

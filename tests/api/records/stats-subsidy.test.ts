@@ -5,7 +5,6 @@ import { AuditModel } from '../../../api/src/modules/audit/audit.model';
 import { DutyDaySheetModel, SubsidyMonthModel } from '../../../api/src/modules/records/records.model';
 import { splitPeriod } from '../../../api/src/modules/records/stats.service';
 import { subsidyLine } from '../../../api/src/modules/records/subsidy.service';
-import type { Services } from '../../../api/src/modules/services';
 import { useTestDatabase } from '../../support/db';
 import { manualClock, useApp } from '../../support/zhiban';
 import { buildRecordsWorld, checkedIn, clientKey, sample, type RecordsWorld } from './records-world';
@@ -14,7 +13,7 @@ useTestDatabase();
 const clock = manualClock('2026-05-20T02:00:00Z');
 const session = { idleMinutes: 60 * 24 * 90, absoluteHours: 24 * 90 };
 const app = useApp(() => ({ clock, session }));
-const services = () => app.app().locals.services as Services;
+const services = () => app.services();
 let w: RecordsWorld;
 let duties: Duty[];
 

@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { JobModel } from '../../../api/src/modules/jobs/jobs.model';
 import { PublicationModel, RotaModel, RotaVersionModel } from '../../../api/src/modules/rotas/rotas.model';
-import type { Services } from '../../../api/src/modules/services';
 import { useTestDatabase } from '../../support/db';
 import { buildWorld, drainJobs, publishRota, type World } from '../../support/rota-world';
 import { Client, createAccount, manualClock, useApp } from '../../support/zhiban';
@@ -10,7 +9,7 @@ import { Client, createAccount, manualClock, useApp } from '../../support/zhiban
 const db = useTestDatabase();
 const clock = manualClock(new Date());
 const app = useApp(() => ({ clock }));
-const services = () => app.app().locals.services as Services;
+const services = () => app.services();
 
 function runChild(args: string[]): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> {
   return new Promise((resolve) => {

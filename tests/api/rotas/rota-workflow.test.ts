@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
 import ICAL from 'ical.js';
-import type { Services } from '../../../api/src/modules/services';
 import { PublicationModel, RotaModel } from '../../../api/src/modules/rotas/rotas.model';
 import { useTestDatabase } from '../../support/db';
 import { buildWorld, lawyerAccount, type World } from '../../support/rota-world';
@@ -9,7 +8,7 @@ import { Client, createAccount, manualClock, useApp } from '../../support/zhiban
 useTestDatabase();
 const clock = manualClock('2026-11-20T02:00:00Z');
 const app = useApp(() => ({ clock }));
-const services = () => app.app().locals.services as Services;
+const services = () => app.services();
 
 async function drainJobs(): Promise<void> {
   while (await services().jobs.runOnce()) {

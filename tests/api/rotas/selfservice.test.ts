@@ -1,4 +1,3 @@
-import type { Services } from '../../../api/src/modules/services';
 import { SwapModel } from '../../../api/src/modules/swaps/swaps.model';
 import { useTestDatabase } from '../../support/db';
 import { buildWorld, drainJobs, lawyerAccount, publishRota, type World } from '../../support/rota-world';
@@ -7,7 +6,7 @@ import { Client, createAccount, manualClock, useApp } from '../../support/zhiban
 useTestDatabase();
 const clock = manualClock('2026-11-20T02:00:00Z');
 const app = useApp(() => ({ clock }));
-const services = () => app.app().locals.services as Services;
+const services = () => app.services();
 
 type DutyRow = { slotId: string; day: string; lawyerId: string; rotaId: string };
 

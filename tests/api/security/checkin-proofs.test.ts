@@ -1,6 +1,5 @@
 import type { Duty } from '../../../api/src/contracts/rotas';
 import { CheckinModel, CheckinSettingsModel } from '../../../api/src/modules/checkins/checkins.model';
-import type { Services } from '../../../api/src/modules/services';
 import { useTestDatabase } from '../../support/db';
 import { buildWorld, lawyerAccount, publishRota, type World } from '../../support/rota-world';
 import { Client, createAccount, manualClock, useApp } from '../../support/zhiban';
@@ -9,7 +8,7 @@ useTestDatabase();
 const clock = manualClock('2026-05-20T02:00:00Z');
 const session = { idleMinutes: 60 * 24 * 60, absoluteHours: 24 * 60 };
 const app = useApp(() => ({ clock, session, checkinSecret: 'proofs-test-secret-0123456789abcdef' }));
-const services = () => app.app().locals.services as Services;
+const services = () => app.services();
 
 let coord: Client;
 let world: World;

@@ -2,12 +2,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
 import type { Server } from 'socket.io';
-import type { AppDeps } from '../../../api/src/app';
 import { LIVEBOARD_EVENTS } from '../../../api/src/contracts/checkins';
 import { createLogger } from '../../../api/src/lib/logger';
 import { SessionModel } from '../../../api/src/modules/users/users.model';
-import { attachRealtime, realtimeEvents } from '../../../api/src/realtime/socket';
-import { buildTestApp } from '../../support/app';
+import { attachRealtime, subscribeRealtime } from '../../../api/src/realtime/socket';
+import { buildTestStack } from '../../support/app';
 import { useTestDatabase } from '../../support/db';
 import { Client, createAccount, TEST_PASSWORD } from '../../support/zhiban';
 
@@ -19,11 +18,10 @@ let url = '';
 const sockets: ClientSocket[] = [];
 
 beforeAll(async () => {
-  const events: NonNullable<AppDeps['events']> = {};
-  const app = buildTestApp({ events });
+  const { app, services } = buildTestStack();
   server = http.createServer(app);
-  io = attachRealtime(server, createLogger('silent'), app.locals.services);
-  Object.assign(events, realtimeEvents(io));
+  io = attachRealtime(server, createLogger('silent'), services);
+  subscribeRealtime(io, services.events);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   await createAccount('admin1', 'admin');

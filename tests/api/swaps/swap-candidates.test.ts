@@ -1,4 +1,3 @@
-import type { Services } from '../../../api/src/modules/services';
 import { useTestDatabase } from '../../support/db';
 import { buildWorld, lawyerAccount, publishRota, type World } from '../../support/rota-world';
 import { Client, createAccount, manualClock, useApp } from '../../support/zhiban';
@@ -6,7 +5,7 @@ import { Client, createAccount, manualClock, useApp } from '../../support/zhiban
 useTestDatabase();
 const clock = manualClock('2026-11-20T02:00:00Z');
 const app = useApp(() => ({ clock }));
-const services = () => app.app().locals.services as Services;
+const services = () => app.services();
 
 type DutyRow = { slotId: string; day: string; lawyerId: string; rotaId: string };
 let world: World;

@@ -5,12 +5,11 @@ import { ABSENCE_MAX_AHEAD_DAYS, ABSENCE_MAX_LENGTH_DAYS, addDays, daysBetween }
 import { AppError } from '../../lib/errors';
 import type { AuditService } from '../audit/audit.service';
 import type { LawyerStanding } from '../lawyers/lawyers.port';
-import type { PlanningAbsence, PlanningLawyer } from '../rotas/rotas.port';
+import type { PlanningLawyer } from '../rotas/rotas.port';
 import type { RotasService } from '../rotas/rotas.service';
 import {
   findAbsence,
   findAbsences,
-  findApprovedAbsencesOverlapping,
   insertAbsence,
   setAbsenceRepairJob,
   transitionAbsence,
@@ -20,7 +19,8 @@ import {
 export interface AbsencesDeps {
   clock: Clock;
   audit: AuditService;
-  rotas: () => RotasService;
+  /** Built before absences: rota planning reads leave through absences.planning.ts, not this service. */
+  rotas: Pick<RotasService, 'job' | 'repairForLeave'>;
   lawyersByIds(ids: string[]): Promise<PlanningLawyer[]>;
   /** Refuses lawyers removed from the roster. */
   standing: Pick<LawyerStanding, 'assertMayServe'>;
@@ -34,7 +34,7 @@ const localDay = (d: Date) => localDayIn('Asia/Shanghai', d);
 export function createAbsencesService(deps: AbsencesDeps) {
   async function repairOf(d: AbsenceDoc): Promise<Absence['repair']> {
     if (!d.repairJobId) return null;
-    const job = await deps.rotas().job(d.repairJobId).catch(() => null);
+    const job = await deps.rotas.job(d.repairJobId).catch(() => null);
     if (!job) return null;
     // A job waiting to retry after an error has not succeeded: show the error with it.
     return { status: job.status as NonNullable<Absence['repair']>['status'], error: job.error ?? null };
@@ -100,7 +100,7 @@ export function createAbsencesService(deps: AbsencesDeps) {
     });
     if (!decided) throw new AppError('not_pending', 'This request was already decided', 409);
     if (body.approve) {
-      const job = await deps.rotas().repairForLeave(actor.username, before.lawyerId, before.from, before.to, `请假：${before.reason}`, `leave:${id}`);
+      const job = await deps.rotas.repairForLeave(actor.username, before.lawyerId, before.from, before.to, `请假：${before.reason}`, `leave:${id}`);
       await setAbsenceRepairJob(id, job.id);
     }
     const after = await one(id);
@@ -120,13 +120,7 @@ export function createAbsencesService(deps: AbsencesDeps) {
     return list({ lawyerId: actor.lawyerId });
   }
 
-  /** Approved absences overlapping a period, for planning. */
-  async function approvedBetween(from: string, to: string): Promise<PlanningAbsence[]> {
-    const docs = await findApprovedAbsencesOverlapping(from, to);
-    return docs.map((d) => ({ lawyerId: d.lawyerId, kind: d.kind, from: d.from, to: d.to }));
-  }
-
-  return { request, cancel, decide, list, mine, approvedBetween };
+  return { request, cancel, decide, list, mine };
 }
 
 export type AbsencesService = ReturnType<typeof createAbsencesService>;

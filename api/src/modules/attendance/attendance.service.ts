@@ -23,7 +23,7 @@ function describeEvent(duty: Duty, e: RuleEvent): string {
  * Attendance events (late, absent, left early): facts the rules found, one per duty and type,
  * which discipline turns into proposed violations.
  */
-export function createAttendanceService(deps: { clock: Clock; logger?: Logger; discipline?: () => Pick<DisciplinePort, 'propose'> }) {
+export function createAttendanceService(deps: { clock: Clock; logger?: Logger; discipline?: Pick<DisciplinePort, 'propose'> }) {
   /**
    * Stores the rules' events of a duty and proposes each as a violation for staff to decide;
    * repeating is harmless (both are keyed by the event), and a repeat finishes a proposal a crash
@@ -47,7 +47,7 @@ export function createAttendanceService(deps: { clock: Clock; logger?: Logger; d
         createdAt: deps.clock.now(),
       })),
     );
-    const port = deps.discipline?.();
+    const port = deps.discipline;
     if (port) {
       for (const e of events) {
         const eventKey = `${dutyKey}:${e.type}`;
