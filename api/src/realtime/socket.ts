@@ -2,6 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { SESSION_COOKIE } from '../contracts/auth';
 import { KIOSK_EVENTS, LIVEBOARD_BATCH_MS, LIVEBOARD_EVENTS, LIVEBOARD_ROOM, type LiveBoardUpdate, type LivePost } from '../contracts/checkins';
+import type { BoardMessage, ClientToServerEvents, InterServerEvents, ServerToClientEvents } from '../contracts/realtime';
 import type { JobView } from '../contracts/rotas';
 import type { Notification } from '../contracts/selfservice';
 import type { Actor } from '../lib/actor';
@@ -14,8 +15,18 @@ import { createBatcher } from './batcher';
 import { subscribeHooks, type RealtimeHooks } from './hooks';
 import { createRoomFanout } from './room-fanout';
 
-/** Events the server pushes; the client's socket composable mirrors these names. */
-export const EVENTS = { jobUpdate: 'job:update', notification: 'notification' } as const;
+/** Events the server pushes (typed in contracts/realtime.ts, which the client's socket shares). */
+export const EVENTS = { jobUpdate: 'job:update', notification: 'notification' } as const satisfies Record<string, keyof ServerToClientEvents>;
+
+/** What the server keeps on each socket. */
+export interface SocketData {
+  actor: Actor | null;
+  sessionId: string | null;
+  userId: string | null;
+}
+/** The Socket.IO server with the shared event maps. */
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 const STAFF = new Set(['admin', 'coordinator']);
 /** Who may watch the live board (hotline operators read it to answer callers). */
 const BOARD_WATCHERS = new Set(['admin', 'coordinator', 'hotline']);
@@ -54,14 +65,14 @@ export const rooms = {
  * re-authorised against the session store, and ended sessions lose their sockets at once
  * (subscribeRealtime: `sessions.ended`).
  */
-export function attachRealtime(httpServer: HttpServer, logger: Logger, services?: Services): Server {
-  const io = new Server(httpServer, { serveClient: false });
+export function attachRealtime(httpServer: HttpServer, logger: Logger, services?: Services): RealtimeServer {
+  const io: RealtimeServer = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, { serveClient: false });
 
   /**
    * The socket's signed-in actor as the session store sees it now: null when anonymous or
    * held back (a password change is required); `ended` when it was signed in and is not any more.
    */
-  async function currentActor(socket: Socket): Promise<{ actor: Actor | null; ended: boolean }> {
+  async function currentActor(socket: RealtimeSocket): Promise<{ actor: Actor | null; ended: boolean }> {
     const token = cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE);
     if (!token || !services) return { actor: null, ended: false };
     const resolved = await services.auth.resolve(token);
@@ -96,9 +107,9 @@ export function attachRealtime(httpServer: HttpServer, logger: Logger, services?
     }
   });
 
-  io.on('connection', (socket: Socket) => {
-    const actor = socket.data.actor as Actor | null;
-    if (socket.data.sessionId) void socket.join([rooms.session(socket.data.sessionId as string), rooms.user(socket.data.userId as string)]);
+  io.on('connection', (socket: RealtimeSocket) => {
+    const actor = socket.data.actor;
+    if (socket.data.sessionId && socket.data.userId) void socket.join([rooms.session(socket.data.sessionId), rooms.user(socket.data.userId)]);
     if (actor && STAFF.has(actor.role)) void socket.join(rooms.staff);
     if (actor?.lawyerId) void socket.join(rooms.lawyer(actor.lawyerId));
     /** Answers a join request after asking the session store whether this socket may still join. */
@@ -155,18 +166,18 @@ const BOARD_RELAY = 'zhiban:liveboard';
  * The services' realtime hooks, bound to a Socket.IO server. `clustered`: a cluster adapter
  * (Redis) joins several API processes.
  */
-export function realtimeEvents(io: Server, opts: { clustered?: boolean } = {}): RealtimeHooks {
+export function realtimeEvents(io: RealtimeServer, opts: { clustered?: boolean } = {}): RealtimeHooks {
   const kioskChanged = (postIds: Iterable<string>) => {
     for (const postId of new Set(postIds)) io.to(rooms.kiosk(postId)).emit(KIOSK_EVENTS.changed, { postId });
   };
   // The board room can hold a thousand sockets: each process writes to its own in chunks
   // (room-fanout.ts); the others hear of the message through the adapter's server-side events.
   const fanout = createRoomFanout(io);
-  const toBoards = (event: string, payload: unknown) => {
-    if (opts.clustered) io.serverSideEmit(BOARD_RELAY, event, payload);
-    void fanout(rooms.liveboard, event, payload);
+  const toBoards = (...message: BoardMessage) => {
+    if (opts.clustered) io.serverSideEmit(BOARD_RELAY, ...message);
+    void fanout(rooms.liveboard, ...message);
   };
-  if (opts.clustered) io.of('/').on(BOARD_RELAY, (event: string, payload: unknown) => void fanout(rooms.liveboard, event, payload));
+  if (opts.clustered) io.of('/').on(BOARD_RELAY, (...message: BoardMessage) => void fanout(rooms.liveboard, ...message));
   const board = createBatcher<LiveBoardUpdate>((updates) => {
     toBoards(LIVEBOARD_EVENTS.updates, updates);
     kioskChanged(updates.map((u) => u.postId));
@@ -194,6 +205,6 @@ export function realtimeEvents(io: Server, opts: { clustered?: boolean } = {}): 
  * Subscribes the Socket.IO server to the areas' announcements: from here on, every announced
  * write reaches its rooms. Returns the unsubscribe function.
  */
-export function subscribeRealtime(io: Server, events: DomainEvents, opts: { clustered?: boolean } = {}): () => void {
+export function subscribeRealtime(io: RealtimeServer, events: DomainEvents, opts: { clustered?: boolean } = {}): () => void {
   return subscribeHooks(events, realtimeEvents(io, opts));
 }

@@ -1,8 +1,7 @@
-import type { AuditPage } from '../../../api/src/contracts/audit';
-import { http, type Query } from './http';
+import { call, type QueryOf } from './call';
 
 export type * from '../../../api/src/contracts/audit';
 
 export const auditApi = {
-  list: (query: Query) => http.get<AuditPage>('/api/audit', query),
+  list: (query: QueryOf<'GET /audit'>) => call('GET /audit', { query }),
 };

@@ -1,12 +1,12 @@
-import type { ChangePasswordBody, CurrentUser, LoginResponse } from '../../../api/src/contracts/auth';
+import type { CurrentUser } from '../../../api/src/contracts/auth';
 import type { Role } from '../../../api/src/contracts/common';
-import { http } from './http';
+import { call, type BodyOf } from './call';
 
 export type { Role, CurrentUser };
 
 export const authApi = {
-  me: () => http.get<CurrentUser>('/api/auth/me'),
-  login: (username: string, password: string) => http.post<LoginResponse>('/api/auth/login', { username, password }),
-  logout: () => http.post<void>('/api/auth/logout'),
-  changePassword: (body: ChangePasswordBody) => http.post<void>('/api/auth/password', body),
+  me: () => call('GET /auth/me'),
+  login: (username: string, password: string) => call('POST /auth/login', { body: { username, password } }),
+  logout: () => call('POST /auth/logout'),
+  changePassword: (body: BodyOf<'POST /auth/password'>) => call('POST /auth/password', { body }),
 };

@@ -1,9 +1,8 @@
-import type { CalendarYear, SetDayBody } from '../../../api/src/contracts/calendar';
-import { http } from './http';
+import { call, type BodyOf } from './call';
 
 export type * from '../../../api/src/contracts/calendar';
 
 export const calendarApi = {
-  year: (year: number) => http.get<CalendarYear>('/api/calendar', { year }),
-  setDay: (day: string, body: SetDayBody) => http.put<CalendarYear>(`/api/calendar/days/${day}`, body),
+  year: (year: number) => call('GET /calendar', { query: { year } }),
+  setDay: (day: string, body: BodyOf<'PUT /calendar/days/:day'>) => call('PUT /calendar/days/:day', { params: { day }, body }),
 };

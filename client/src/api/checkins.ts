@@ -1,23 +1,20 @@
-import type {
-  AttendanceState,
-  CheckinBody,
-  CheckinResult,
-  CheckinSettings,
-  CheckinSettingsBody,
-  CountersignPinIssued,
-  KioskTokenIssued,
-  KioskView,
-  LiveBoard,
-  MyDuty,
-} from '../../../api/src/contracts/checkins';
-import { ApiError, http } from './http';
+import type { AttendanceState, KioskView } from '../../../api/src/contracts/checkins';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../../api/src/contracts/realtime';
+import { call, urlOf, type BodyOf } from './call';
+import { ApiError } from './http';
 
 export type * from '../../../api/src/contracts/checkins';
 
 /** Mirrored from the contract (runtime values may not be imported from it). */
 export const ATTENDANCE_STATES = ['not_yet_due', 'due', 'checked_in', 'late', 'absent', 'checked_out', 'left_early'] as const satisfies readonly AttendanceState[];
-export const LIVEBOARD_EVENTS = { watch: 'liveboard:watch', unwatch: 'liveboard:unwatch', updates: 'liveboard:updates', posts: 'liveboard:posts' } as const;
-export const KIOSK_EVENTS = { watch: 'kiosk:watch', changed: 'kiosk:changed' } as const;
+type EventName = keyof ServerToClientEvents | keyof ClientToServerEvents;
+export const LIVEBOARD_EVENTS = {
+  watch: 'liveboard:watch',
+  unwatch: 'liveboard:unwatch',
+  updates: 'liveboard:updates',
+  posts: 'liveboard:posts',
+} as const satisfies Record<string, EventName>;
+export const KIOSK_EVENTS = { watch: 'kiosk:watch', changed: 'kiosk:changed' } as const satisfies Record<string, EventName>;
 
 /**
  * The kiosk has no session: its post's token travels in `X-Kiosk-Token`, which the shared
@@ -26,7 +23,7 @@ export const KIOSK_EVENTS = { watch: 'kiosk:watch', changed: 'kiosk:changed' } a
 async function kioskView(code: string, token: string): Promise<KioskView> {
   let res: Response;
   try {
-    res = await fetch(`/api/kiosk/${encodeURIComponent(code)}`, { headers: { Accept: 'application/json', 'X-Kiosk-Token': token }, cache: 'no-store' });
+    res = await fetch(urlOf('GET /kiosk/:code', { params: { code } }), { headers: { Accept: 'application/json', 'X-Kiosk-Token': token }, cache: 'no-store' });
   } catch {
     throw new ApiError('network', 'Network error', 0);
   }
@@ -40,11 +37,11 @@ async function kioskView(code: string, token: string): Promise<KioskView> {
 
 export const checkinsApi = {
   kiosk: kioskView,
-  checkIn: (body: CheckinBody) => http.post<CheckinResult>('/api/checkins', body),
-  mine: () => http.get<MyDuty[]>('/api/checkins/mine'),
-  liveBoard: () => http.get<LiveBoard>('/api/liveboard'),
-  settings: (postId: string) => http.get<CheckinSettings>(`/api/posts/${postId}/checkin-settings`),
-  saveSettings: (postId: string, body: CheckinSettingsBody) => http.put<CheckinSettings>(`/api/posts/${postId}/checkin-settings`, body),
-  issueKioskToken: (postId: string) => http.post<KioskTokenIssued>(`/api/posts/${postId}/kiosk-token`),
-  issueCountersignPin: (postId: string) => http.post<CountersignPinIssued>(`/api/posts/${postId}/countersign-pin`),
+  checkIn: (body: BodyOf<'POST /checkins'>) => call('POST /checkins', { body }),
+  mine: () => call('GET /checkins/mine'),
+  liveBoard: () => call('GET /liveboard'),
+  settings: (id: string) => call('GET /posts/:id/checkin-settings', { params: { id } }),
+  saveSettings: (id: string, body: BodyOf<'PUT /posts/:id/checkin-settings'>) => call('PUT /posts/:id/checkin-settings', { params: { id }, body }),
+  issueKioskToken: (id: string) => call('POST /posts/:id/kiosk-token', { params: { id } }),
+  issueCountersignPin: (id: string) => call('POST /posts/:id/countersign-pin', { params: { id } }),
 };

@@ -1,33 +1,21 @@
-import type {
-  BulkDecisionBody,
-  DecisionBody,
-  LawyerDiscipline,
-  MyRecord,
-  Violation,
-  ViolationsQuery,
-} from '../../../api/src/contracts/discipline';
-import { http } from './http';
+import type { Violation } from '../../../api/src/contracts/discipline';
+import { call, type BodyOf, type QueryOf, type ResponseOf } from './call';
 
 export type * from '../../../api/src/contracts/discipline';
 
-export interface ViolationPage {
-  items: Violation[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type ViolationPage = ResponseOf<'GET /violations'>;
 
 export const violationsApi = {
-  list: (query: Partial<ViolationsQuery> = {}) => http.get<ViolationPage>('/api/violations', query),
-  get: (id: string) => http.get<Violation>(`/api/violations/${id}`),
-  create: (body: { lawyerId: string; type: string; occurredAt: string; description: string; dutyId?: string }) => http.post<Violation>('/api/violations', body),
-  seen: (id: string) => http.post<Violation>(`/api/violations/${id}/seen`),
-  decide: (id: string, body: DecisionBody) => http.post<Violation>(`/api/violations/${id}/decision`, body),
-  decideMany: (body: BulkDecisionBody) => http.post<{ confirmed: string[] }>('/api/violations/bulk-decision', body),
-  reverse: (id: string, reason: string) => http.post<Violation>(`/api/violations/${id}/reversal`, { reason }),
-  mine: () => http.get<MyRecord>('/api/violations/mine'),
-  reply: (id: string, text: string) => http.post<Violation>(`/api/violations/${id}/reply`, { text }),
-  ofLawyer: (lawyerId: string) => http.get<LawyerDiscipline>(`/api/discipline/lawyers/${lawyerId}`),
+  list: (query: QueryOf<'GET /violations'> = {}) => call('GET /violations', { query }),
+  get: (id: string) => call('GET /violations/:id', { params: { id } }),
+  create: (body: BodyOf<'POST /violations'>) => call('POST /violations', { body }),
+  seen: (id: string) => call('POST /violations/:id/seen', { params: { id } }),
+  decide: (id: string, body: BodyOf<'POST /violations/:id/decision'>) => call('POST /violations/:id/decision', { params: { id }, body }),
+  decideMany: (body: BodyOf<'POST /violations/bulk-decision'>) => call('POST /violations/bulk-decision', { body }),
+  reverse: (id: string, reason: string) => call('POST /violations/:id/reversal', { params: { id }, body: { reason } }),
+  mine: () => call('GET /violations/mine'),
+  reply: (id: string, text: string) => call('POST /violations/:id/reply', { params: { id }, body: { text } }),
+  ofLawyer: (id: string) => call('GET /discipline/lawyers/:id', { params: { id } }),
 };
 
 // Values mirrored from the contract (the client only imports its types).

@@ -1,4 +1,4 @@
-/** The one HTTP client: JSON in and out, server errors turned into ApiError with a translatable code. */
+/** The transport under call.ts: JSON in and out, server errors turned into ApiError with a translatable code. */
 export class ApiError extends Error {
   constructor(
     readonly code: string,
@@ -95,11 +95,3 @@ export async function download(url: string, fallbackName: string): Promise<void>
   a.remove();
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }
-
-export const http = {
-  get: <T>(url: string, query?: Query) => request<T>('GET', url + toQueryString(query)),
-  post: <T>(url: string, body?: unknown) => request<T>('POST', url, body ?? {}),
-  put: <T>(url: string, body: unknown) => request<T>('PUT', url, body),
-  patch: <T>(url: string, body: unknown) => request<T>('PATCH', url, body),
-  delete: <T>(url: string) => request<T>('DELETE', url),
-};

@@ -1,13 +1,12 @@
-import type { CreatePostBody, Post, UpdatePostBody } from '../../../api/src/contracts/posts';
-import { http, type Query } from './http';
+import { call, type BodyOf, type QueryOf } from './call';
 
 export type * from '../../../api/src/contracts/posts';
 
 export const postsApi = {
-  list: (query: Query = {}) => http.get<Post[]>('/api/posts', query),
-  get: (id: string) => http.get<Post>(`/api/posts/${id}`),
-  create: (body: CreatePostBody) => http.post<Post>('/api/posts', body),
-  update: (id: string, body: UpdatePostBody) => http.patch<Post>(`/api/posts/${id}`, body),
-  deactivate: (id: string) => http.post<Post>(`/api/posts/${id}/deactivate`),
-  activate: (id: string) => http.post<Post>(`/api/posts/${id}/activate`),
+  list: (query: QueryOf<'GET /posts'> = {}) => call('GET /posts', { query }),
+  get: (id: string) => call('GET /posts/:id', { params: { id } }),
+  create: (body: BodyOf<'POST /posts'>) => call('POST /posts', { body }),
+  update: (id: string, body: BodyOf<'PATCH /posts/:id'>) => call('PATCH /posts/:id', { params: { id }, body }),
+  deactivate: (id: string) => call('POST /posts/:id/deactivate', { params: { id } }),
+  activate: (id: string) => call('POST /posts/:id/activate', { params: { id } }),
 };

@@ -1,13 +1,12 @@
-import type { FeedbackReceipt, PublicDuty, PublicFeedbackBody, PublicFeedbackStatus, PublicPost } from '../../../api/src/contracts/public';
-import { http } from './http';
+import { call, urlOf, type BodyOf } from './call';
 
 export type * from '../../../api/src/contracts/public';
 
 /** The public lookup and feedback: no account needed. */
 export const publicApi = {
-  posts: () => http.get<PublicPost[]>('/api/public/posts'),
-  duty: (post: string, at: string) => http.get<PublicDuty>('/api/public/duty', { post, at }),
-  challengeUrl: '/api/public/feedback/challenge',
-  submit: (body: PublicFeedbackBody) => http.post<FeedbackReceipt>('/api/public/feedback', body),
-  status: (code: string) => http.get<PublicFeedbackStatus>(`/api/public/feedback/${encodeURIComponent(code)}`),
+  posts: () => call('GET /public/posts'),
+  duty: (post: string, at: string) => call('GET /public/duty', { query: { post, at } }),
+  challengeUrl: urlOf('GET /public/feedback/challenge'),
+  submit: (body: BodyOf<'POST /public/feedback'>) => call('POST /public/feedback', { body }),
+  status: (code: string) => call('GET /public/feedback/:code', { params: { code } }),
 };

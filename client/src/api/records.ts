@@ -1,17 +1,4 @@
-import type {
-  DutyHistory,
-  DutyRecord,
-  FastTrackBody,
-  FastTrackCase,
-  RecordBody,
-  RecordableDuty,
-  RecordsSettings,
-  StatsBreakdown,
-  StatsSummary,
-  SubsidyRates,
-  SubsidyStatement,
-} from '../../../api/src/contracts/records';
-import { download, http, upload } from './http';
+import { call, downloadFrom, uploadTo, type BodyOf } from './call';
 
 export type * from '../../../api/src/contracts/records';
 
@@ -23,34 +10,34 @@ export const SUBSIDY_POST_KINDS = ['detention_centre', 'procuratorate', 'court',
 export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
 
 export const recordsApi = {
-  create: (body: RecordBody) => http.post<DutyRecord>('/api/records', body),
-  recordableDuties: () => http.get<RecordableDuty[]>('/api/records/mine/duties'),
-  mine: (from: string, to: string) => http.get<DutyRecord[]>('/api/records/mine', { from, to }),
-  ofDuty: (dutyKey: string) => http.get<DutyRecord[]>('/api/records', { dutyKey }),
-  forwarded: (id: string) => http.post<DutyRecord>(`/api/records/${id}/forwarded`),
-  attach: (id: string, file: File) => upload<DutyRecord>(`/api/records/${id}/document`, file),
-  myHistory: (year: number) => http.get<DutyHistory>('/api/records/mine/history', { year }),
-  history: (lawyerId: string, year: number) => http.get<DutyHistory>(`/api/lawyers/${lawyerId}/duty-history`, { year }),
-  settings: () => http.get<RecordsSettings>('/api/records/settings'),
-  saveSettings: (body: RecordsSettings) => http.put<RecordsSettings>('/api/records/settings', body),
+  create: (body: BodyOf<'POST /records'>) => call('POST /records', { body }),
+  recordableDuties: () => call('GET /records/mine/duties'),
+  mine: (from: string, to: string) => call('GET /records/mine', { query: { from, to } }),
+  ofDuty: (dutyKey: string) => call('GET /records', { query: { dutyKey } }),
+  forwarded: (id: string) => call('POST /records/:id/forwarded', { params: { id } }),
+  attach: (id: string, file: File) => uploadTo('POST /records/:id/document', file, { params: { id } }),
+  myHistory: (year: number) => call('GET /records/mine/history', { query: { year } }),
+  history: (id: string, year: number) => call('GET /lawyers/:id/duty-history', { params: { id }, query: { year } }),
+  settings: () => call('GET /records/settings'),
+  saveSettings: (body: BodyOf<'PUT /records/settings'>) => call('PUT /records/settings', { body }),
 };
 
 export const fastTrackApi = {
-  register: (body: FastTrackBody) => http.post<FastTrackCase>('/api/fast-track', body),
-  mine: () => http.get<FastTrackCase[]>('/api/fast-track/mine'),
-  list: (open?: boolean) => http.get<FastTrackCase[]>('/api/fast-track', { open: open === undefined ? undefined : String(open) }),
+  register: (body: BodyOf<'POST /fast-track'>) => call('POST /fast-track', { body }),
+  mine: () => call('GET /fast-track/mine'),
+  list: (open?: boolean) => call('GET /fast-track', { query: { open: open === undefined ? undefined : open ? 'true' : 'false' } }),
 };
 
 export const statsApi = {
-  summary: (from: string, to: string) => http.get<StatsSummary>('/api/stats/summary', { from, to }),
-  breakdown: (from: string, to: string) => http.get<StatsBreakdown>('/api/stats/breakdown', { from, to }),
-  exportXlsx: (from: string, to: string) => download(`/api/stats/export?from=${from}&to=${to}`, 'statistics.xlsx'),
+  summary: (from: string, to: string) => call('GET /stats/summary', { query: { from, to } }),
+  breakdown: (from: string, to: string) => call('GET /stats/breakdown', { query: { from, to } }),
+  exportXlsx: (from: string, to: string) => downloadFrom('GET /stats/export', 'statistics.xlsx', { query: { from, to } }),
 };
 
 export const subsidyApi = {
-  rates: () => http.get<SubsidyRates>('/api/subsidy/rates'),
-  saveRates: (body: SubsidyRates) => http.put<SubsidyRates>('/api/subsidy/rates', body),
-  statement: (month: string) => http.get<SubsidyStatement>(`/api/subsidy/${month}`),
-  lock: (month: string) => http.post<SubsidyStatement>(`/api/subsidy/${month}/lock`),
-  exportXlsx: (month: string) => download(`/api/subsidy/${month}/export`, `subsidy-${month}.xlsx`),
+  rates: () => call('GET /subsidy/rates'),
+  saveRates: (body: BodyOf<'PUT /subsidy/rates'>) => call('PUT /subsidy/rates', { body }),
+  statement: (month: string) => call('GET /subsidy/:month', { params: { month } }),
+  lock: (month: string) => call('POST /subsidy/:month/lock', { params: { month } }),
+  exportXlsx: (month: string) => downloadFrom('GET /subsidy/:month/export', `subsidy-${month}.xlsx`, { params: { month } }),
 };

@@ -1,47 +1,35 @@
-import type {
-  Absence,
-  AbsencesQuery,
-  CalendarFeed,
-  CreateAbsenceBody,
-  CreateSwapBody,
-  DecideBody,
-  DutyBoard,
-  Notification,
-  Swap,
-  SwapsQuery,
-} from '../../../api/src/contracts/selfservice';
-import { http } from './http';
+import { call, type BodyOf, type QueryOf } from './call';
 
 export type * from '../../../api/src/contracts/selfservice';
 
 export const absencesApi = {
-  list: (query: AbsencesQuery = {}) => http.get<Absence[]>('/api/absences', query),
-  mine: () => http.get<Absence[]>('/api/absences/mine'),
-  create: (body: CreateAbsenceBody) => http.post<Absence>('/api/absences', body),
-  cancel: (id: string) => http.post<Absence>(`/api/absences/${id}/cancel`),
-  decide: (id: string, body: DecideBody) => http.post<Absence>(`/api/absences/${id}/decide`, body),
+  list: (query: QueryOf<'GET /absences'> = {}) => call('GET /absences', { query }),
+  mine: () => call('GET /absences/mine'),
+  create: (body: BodyOf<'POST /absences'>) => call('POST /absences', { body }),
+  cancel: (id: string) => call('POST /absences/:id/cancel', { params: { id } }),
+  decide: (id: string, body: BodyOf<'POST /absences/:id/decide'>) => call('POST /absences/:id/decide', { params: { id }, body }),
 };
 
 export const swapsApi = {
-  list: (query: SwapsQuery = {}) => http.get<Swap[]>('/api/swaps', query),
-  mine: () => http.get<Swap[]>('/api/swaps/mine'),
-  create: (body: CreateSwapBody) => http.post<Swap>('/api/swaps', body),
-  accept: (id: string) => http.post<Swap>(`/api/swaps/${id}/accept`),
-  cancel: (id: string) => http.post<Swap>(`/api/swaps/${id}/cancel`),
-  decide: (id: string, body: DecideBody) => http.post<Swap>(`/api/swaps/${id}/decide`, body),
+  list: (query: QueryOf<'GET /swaps'> = {}) => call('GET /swaps', { query }),
+  mine: () => call('GET /swaps/mine'),
+  create: (body: BodyOf<'POST /swaps'>) => call('POST /swaps', { body }),
+  accept: (id: string) => call('POST /swaps/:id/accept', { params: { id } }),
+  cancel: (id: string) => call('POST /swaps/:id/cancel', { params: { id } }),
+  decide: (id: string, body: BodyOf<'POST /swaps/:id/decide'>) => call('POST /swaps/:id/decide', { params: { id }, body }),
 };
 
 export const notificationsApi = {
-  mine: () => http.get<Notification[]>('/api/notifications/mine'),
-  read: (id: string) => http.post<Notification>(`/api/notifications/${id}/read`),
+  mine: () => call('GET /notifications/mine'),
+  read: (id: string) => call('POST /notifications/:id/read', { params: { id } }),
 };
 
 export const feedsApi = {
-  mine: () => http.get<CalendarFeed>('/api/calendar-feeds/mine'),
-  forPost: (postId: string) => http.get<CalendarFeed>(`/api/posts/${postId}/calendar-feed`),
-  rotate: (id: string) => http.post<CalendarFeed>(`/api/calendar-feeds/${id}/rotate`),
+  mine: () => call('GET /calendar-feeds/mine'),
+  forPost: (id: string) => call('GET /posts/:id/calendar-feed', { params: { id } }),
+  rotate: (id: string) => call('POST /calendar-feeds/:id/rotate', { params: { id } }),
 };
 
 export const boardApi = {
-  board: (code: string, day?: string) => http.get<DutyBoard>(`/api/public/posts/${encodeURIComponent(code)}/board`, { day }),
+  board: (code: string, day?: string) => call('GET /public/posts/:code/board', { params: { code }, query: { day } }),
 };

@@ -1,10 +1,9 @@
-import type { PatternPreview, PreviewBody, PutPatternsBody, ShiftPattern } from '../../../api/src/contracts/shifts';
-import { http } from './http';
+import { call, type BodyOf } from './call';
 
 export type * from '../../../api/src/contracts/shifts';
 
 export const shiftsApi = {
-  patterns: (postId: string) => http.get<ShiftPattern[]>(`/api/posts/${postId}/patterns`),
-  savePatterns: (postId: string, body: PutPatternsBody) => http.put<ShiftPattern[]>(`/api/posts/${postId}/patterns`, body),
-  preview: (body: PreviewBody) => http.post<PatternPreview>('/api/shift-patterns/preview', body),
+  patterns: (id: string) => call('GET /posts/:id/patterns', { params: { id } }),
+  savePatterns: (id: string, body: BodyOf<'PUT /posts/:id/patterns'>) => call('PUT /posts/:id/patterns', { params: { id }, body }),
+  preview: (body: BodyOf<'POST /shift-patterns/preview'>) => call('POST /shift-patterns/preview', { body }),
 };

@@ -1,8 +1,7 @@
-import type { SwapCandidate } from '../../../api/src/contracts/swap-candidates';
-import { http } from './http';
+import { call } from './call';
 
 export type * from '../../../api/src/contracts/swap-candidates';
 
 export const swapCandidatesApi = {
-  forDuty: (rotaId: string, slotId: string) => http.get<SwapCandidate[]>('/api/swaps/candidates', { rotaId, slotId }),
+  forDuty: (rotaId: string, slotId: string) => call('GET /swaps/candidates', { query: { rotaId, slotId } }),
 };

@@ -1,12 +1,10 @@
-import type { CreateUserBody, UpdateUserBody, UserAccount } from '../../../api/src/contracts/users';
-import { http, type Query } from './http';
+import { call, type BodyOf, type QueryOf } from './call';
 
 export type * from '../../../api/src/contracts/users';
 
 export const usersApi = {
-  list: (query: Query = {}) => http.get<UserAccount[]>('/api/users', query),
-  create: (body: CreateUserBody) => http.post<UserAccount>('/api/users', body),
-  update: (id: string, body: UpdateUserBody) => http.patch<UserAccount>(`/api/users/${id}`, body),
-  resetPassword: (id: string, temporaryPassword: string) =>
-    http.post<UserAccount>(`/api/users/${id}/reset-password`, { temporaryPassword }),
+  list: (query: QueryOf<'GET /users'> = {}) => call('GET /users', { query }),
+  create: (body: BodyOf<'POST /users'>) => call('POST /users', { body }),
+  update: (id: string, body: BodyOf<'PATCH /users/:id'>) => call('PATCH /users/:id', { params: { id }, body }),
+  resetPassword: (id: string, temporaryPassword: string) => call('POST /users/:id/reset-password', { params: { id }, body: { temporaryPassword } }),
 };

@@ -34,7 +34,7 @@ export function useJobProgress() {
           resolve(view);
         }
       };
-      const unsubscribe = subscribe<JobView>('job:update', take);
+      const unsubscribe = subscribe('job:update', take);
       const poll = async () => {
         try {
           take(await rotasApi.job(jobId));

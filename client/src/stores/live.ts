@@ -26,7 +26,7 @@ export const useLiveStore = defineStore('live', () => {
   /** Coordinates for the map come from the posts themselves (staff only; others get no map). */
   async function loadLocations(): Promise<void> {
     try {
-      const list = await postsApi.list({ active: true });
+      const list = await postsApi.list({ active: 'true' });
       locations.value = Object.fromEntries(list.filter((p) => p.location).map((p) => [p.id, p.location!]));
     } catch {
       locations.value = {};
@@ -70,13 +70,13 @@ export const useLiveStore = defineStore('live', () => {
     socket.on('connect', rejoin);
     socket.on('disconnect', lost);
     if (socket.connected) join();
-    const off = subscribe<LiveBoardUpdate[]>(LIVEBOARD_EVENTS.updates, (updates) => {
+    const off = subscribe(LIVEBOARD_EVENTS.updates, (updates) => {
       let unknown = false;
       for (const u of updates) unknown = !apply(u) || unknown;
       if (unknown) void load();
     });
     // A post's shift moved on (or its lawyers changed): its row comes whole.
-    const offPosts = subscribe<LivePost[]>(LIVEBOARD_EVENTS.posts, (rows) => {
+    const offPosts = subscribe(LIVEBOARD_EVENTS.posts, (rows) => {
       for (const row of rows) {
         if (!(row.postId in byId.value)) order.value = [...order.value, row.postId];
         byId.value[row.postId] = row;

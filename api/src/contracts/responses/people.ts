@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CurrentUser, LoginResponse } from '../auth';
-import type { AuditEntry } from '../audit';
+import type { AuditPage } from '../audit';
 import { IMPORT_STATUSES, type ImportPreview, type ImportResult, type ImportRowError } from '../imports';
 import {
   ASSESSMENT_GRADES,
@@ -41,7 +41,7 @@ export const userAccountSchema: z.ZodType<UserAccount> = z
   })
   .meta({ id: 'UserAccount' });
 
-export const auditPageSchema: z.ZodType<Paginated<AuditEntry>> = paginated(
+export const auditPageSchema: z.ZodType<AuditPage> = paginated(
   z
     .object({
       id: z.string(),
@@ -56,7 +56,7 @@ export const auditPageSchema: z.ZodType<Paginated<AuditEntry>> = paginated(
       note: z.string().nullable(),
     })
     .meta({ id: 'AuditEntry' }),
-);
+).extend({ names: z.record(z.string(), z.string()) });
 
 const importRowError: z.ZodType<ImportRowError> = z.object({
   row: z.number().int(),
