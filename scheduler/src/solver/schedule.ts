@@ -9,6 +9,14 @@ const ROTA_CHECKS = SEAT_CHECKS.filter((check) => check.refuses).map((check) => 
 if (SEAT_CHECKS.some((check, i) => (i < LAWYER_CHECKS.length ? !check.allows : !check.refuses) || (check.allows && check.refuses))) {
   throw new Error('SEAT_RULES: each check either allows or refuses, and the lawyer-only ones come first');
 }
+// `canTake` runs millions of times per plan. Each check gets its own call site there, so the
+// JIT sees one function at each and inlines it (one loop over all checks would not); this
+// only fixes how many checks there are, and fails here at once when SEAT_RULES changes.
+if (LAWYER_CHECKS.length !== 5 || ROTA_CHECKS.length !== 6) {
+  throw new Error('SEAT_RULES changed: give each seat check its own call site in Schedule.canTake and scheduleAllows');
+}
+const [lawyer1, lawyer2, lawyer3, lawyer4, lawyer5] = LAWYER_CHECKS;
+const [rota6, rota7, rota8, rota9, rota10, rota11] = ROTA_CHECKS;
 
 /**
  * Why a lawyer cannot take a slot, as a number: 0 when nothing refuses, else 1 + the position
@@ -83,13 +91,23 @@ export class Schedule implements SeatState {
 
   /** Whether `l` may take slot `s`, as if `without` (one of l's duties) were gone: the first seat rule that refuses. */
   canTake(l: number, s: number, without = -1): BlockCode {
-    for (let i = 0; i < LAWYER_CHECKS.length; i++) if (!LAWYER_CHECKS[i](this.p, l, s)) return i + 1;
+    const p = this.p;
+    if (!lawyer1(p, l, s)) return 1;
+    if (!lawyer2(p, l, s)) return 2;
+    if (!lawyer3(p, l, s)) return 3;
+    if (!lawyer4(p, l, s)) return 4;
+    if (!lawyer5(p, l, s)) return 5;
     return this.scheduleAllows(l, s, without);
   }
 
   /** The part of `canTake` that depends on the lawyer's other duties. */
   scheduleAllows(l: number, s: number, without = -1): BlockCode {
-    for (let i = 0; i < ROTA_CHECKS.length; i++) if (ROTA_CHECKS[i](this, l, s, without)) return LAWYER_CHECKS.length + i + 1;
+    if (rota6(this, l, s, without)) return 6;
+    if (rota7(this, l, s, without)) return 7;
+    if (rota8(this, l, s, without)) return 8;
+    if (rota9(this, l, s, without)) return 9;
+    if (rota10(this, l, s, without)) return 10;
+    if (rota11(this, l, s, without)) return 11;
     return BLOCK.ok;
   }
 
