@@ -4,6 +4,7 @@ import pluginVue from 'eslint-plugin-vue';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import layers from './tools/eslint/layers.mjs';
+import engine from './tools/eslint/engineLayers.mjs';
 
 const serverOnly = ['mongoose', 'mongoose/*', 'express', 'express/*', 'socket.io', 'socket.io/*'];
 
@@ -115,6 +116,17 @@ export default tseslint.config(
         'error',
         { selector: "MemberExpression[property.name='only'][object.name=/^(it|test|describe)$/]", message: 'No focused tests: .only silences the rest of the suite.' },
         { selector: "CallExpression[callee.name=/^(fit|fdescribe)$/]", message: 'No focused tests.' },
+      ],
+    },
+  },
+  {
+    // The rota engine's folders import downward only, lowest first (scheduler/README.md, "Layers").
+    files: ['scheduler/src/**/*.ts'],
+    plugins: { engine },
+    rules: {
+      'engine/order': [
+        'error',
+        { layers: ['time', 'model', 'calendar', 'recurrence', 'rules', 'solver', 'validate', 'explain', ['input', 'plan', 'repair']] },
       ],
     },
   },

@@ -21,7 +21,7 @@ export type {
 } from './model/types';
 export { POST_KINDS } from './model/types';
 export { DEFAULT_RULES, resolveRules } from './model/defaults';
-export { rotaInstanceSchema, parseRotaInstance, type InstanceIssue } from './model/instanceSchema';
+export { rotaInstanceSchema, parseRotaInstance, type InstanceIssue } from './input/instanceSchema';
 
 export { expandSlots, slotId } from './recurrence/expandSlots';
 export { expandPatternDays, parseRule, patternSpanEnd } from './recurrence/expandPattern';
@@ -48,8 +48,9 @@ export { HARD_RULES } from './rules/hard';
 export { SOFT_RULES } from './rules/soft';
 export type { HardRule, SoftRule, Violation } from './rules/types';
 
-export { planRota, type PlanResult } from './solver/planRota';
-export type { SolveOptions, PinConflict, PlanStage } from './solver/solve';
+export { planRota, type PlanResult } from './plan/planRota';
+export type { SolveOptions, PlanStage } from './solver/solve';
+export type { PinConflict } from './explain/pinConflicts';
 
 export { validateRota, type ValidationReport, type RotaToCheck } from './validate/validateRota';
 export { checkAssignment, createAssignmentChecker, type ProposedChange, type AssignmentCheck } from './validate/checkAssignment';

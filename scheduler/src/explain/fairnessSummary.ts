@@ -1,6 +1,6 @@
 import type { Schedule } from '../solver/schedule';
 import { spreadLowerBound } from '../solver/fairnessBound';
-import { servableLawyers, spreadAmong } from '../solver/servable';
+import { servableLawyers, spreadAmong } from '../rules/servable';
 
 export interface LawyerFairness {
   lawyerId: string;

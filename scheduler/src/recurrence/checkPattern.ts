@@ -1,5 +1,5 @@
 import { RRule } from 'rrule';
-import type { EngineMessage } from '../explain/messages';
+import type { EngineMessage } from '../model/messages';
 import { isLocalDay, isWallTime } from '../time/localDay';
 import { isKnownTimeZone } from '../time/zonedTime';
 import { occursWithin } from './boundedMatch';

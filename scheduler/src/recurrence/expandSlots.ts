@@ -1,5 +1,5 @@
 import { dayType } from '../calendar/overrides';
-import { EngineError } from '../explain/messages';
+import { EngineError } from '../model/messages';
 import { resolveRules } from '../model/defaults';
 import type { ExtraSlot, HolidayCalendar, Post, RotaInstance, RuleSettings, ShiftPattern, Slot } from '../model/types';
 import { addDays, compactTime, isoWeekday, wallMinutes } from '../time/localDay';

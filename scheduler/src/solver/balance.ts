@@ -1,5 +1,5 @@
+import { spreadAmong } from '../rules/servable';
 import { BLOCK, type Schedule } from './schedule';
-import { spreadAmong } from './servable';
 
 /** Work allowance for the improvement passes, counted in feasibility checks. */
 export interface Budget {

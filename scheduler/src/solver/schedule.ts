@@ -1,31 +1,40 @@
 import { neighbourDays, type Problem } from '../model/problem';
-import { isOnLeave, isUnavailable } from '../rules/hard/assignmentRules';
-import { overlaps, restTooShort } from '../rules/hard/scheduleRules';
+import { SEAT_RULES, type SeatCode } from '../rules/hard';
+import type { SeatCheck, SeatState } from '../rules/types';
 
-/** Why a lawyer cannot take a slot; the first hard rule that refuses, in this order. */
-export const BLOCK = {
-  ok: 0,
-  lawyerActive: 1,
-  lawyerEligible: 2,
-  lawyerQualified: 3,
-  noLeave: 4,
-  noUnavailability: 5,
-  alreadyInSlot: 6,
-  oneDutyPerDay: 7,
-  noOverlap: 8,
-  minimumRest: 9,
-  weeklyCap: 10,
-  monthlyCap: 11,
-} as const;
-export type BlockCode = (typeof BLOCK)[keyof typeof BLOCK];
-export const BLOCK_NAMES = Object.keys(BLOCK) as (keyof typeof BLOCK)[];
+const SEAT_CHECKS: readonly SeatCheck[] = SEAT_RULES.map((rule) => rule.seat);
+/** The checks about the lawyer and the slot alone come first, then those about the lawyer's other duties. */
+const LAWYER_CHECKS = SEAT_CHECKS.filter((check) => check.allows).map((check) => check.allows!);
+const ROTA_CHECKS = SEAT_CHECKS.filter((check) => check.refuses).map((check) => check.refuses!);
+if (SEAT_CHECKS.some((check, i) => (i < LAWYER_CHECKS.length ? !check.allows : !check.refuses) || (check.allows && check.refuses))) {
+  throw new Error('SEAT_RULES: each check either allows or refuses, and the lawyer-only ones come first');
+}
+// `canTake` runs millions of times per plan. Each check gets its own call site there, so the
+// JIT sees one function at each and inlines it (one loop over all checks would not); this
+// only fixes how many checks there are, and fails here at once when SEAT_RULES changes.
+if (LAWYER_CHECKS.length !== 5 || ROTA_CHECKS.length !== 6) {
+  throw new Error('SEAT_RULES changed: give each seat check its own call site in Schedule.canTake and scheduleAllows');
+}
+const [lawyer1, lawyer2, lawyer3, lawyer4, lawyer5] = LAWYER_CHECKS;
+const [rota6, rota7, rota8, rota9, rota10, rota11] = ROTA_CHECKS;
+
+/**
+ * Why a lawyer cannot take a slot, as a number: 0 when nothing refuses, else 1 + the position
+ * of the first seat rule that refuses (so a lower code is a more final refusal).
+ */
+export const BLOCK = Object.freeze(Object.fromEntries([['ok', 0], ...SEAT_CHECKS.map((check, i) => [check.code, i + 1])])) as {
+  readonly ok: 0;
+} & { readonly [code in SeatCode]: number };
+export type BlockCode = number;
+/** The message code of each block number. */
+export const BLOCK_NAMES: readonly string[] = ['ok', ...SEAT_CHECKS.map((check) => check.code)];
 
 /**
  * The mutable state of a rota under construction, indexed for constant-time checks: who
  * holds each seat, which slot a lawyer holds on each day, and duty counts per week, month
  * and category.
  */
-export class Schedule {
+export class Schedule implements SeatState {
   readonly seatStart: Int32Array;
   readonly seatLawyer: Int32Array;
   readonly seatPinned: Uint8Array;
@@ -42,7 +51,7 @@ export class Schedule {
   readonly lawyerSlots: number[][];
   /** Extra same-day duties beyond the one `dayDuty` holds, only in hand-made rotas. */
   private readonly extraSameDay: Map<number, number[]> = new Map();
-  private readonly span: number;
+  readonly span: number;
 
   constructor(readonly p: Problem) {
     const nS = p.slots.length;
@@ -80,46 +89,30 @@ export class Schedule {
     return -1;
   }
 
-  /** Whether `l` may take slot `s`, as if `without` (one of l's duties) were gone. */
+  /** Whether `l` may take slot `s`, as if `without` (one of l's duties) were gone: the first seat rule that refuses. */
   canTake(l: number, s: number, without = -1): BlockCode {
     const p = this.p;
-    if (!p.lawyerActive[l]) return BLOCK.lawyerActive;
-    if (!p.lawyerEligible[l]) return BLOCK.lawyerEligible;
-    if (!p.lawyerGroups[l * p.groupKeys.length + p.slotGroup[s]]) return BLOCK.lawyerQualified;
-    if (isOnLeave(p, l, s)) return BLOCK.noLeave;
-    if (isUnavailable(p, l, s)) return BLOCK.noUnavailability;
+    if (!lawyer1(p, l, s)) return 1;
+    if (!lawyer2(p, l, s)) return 2;
+    if (!lawyer3(p, l, s)) return 3;
+    if (!lawyer4(p, l, s)) return 4;
+    if (!lawyer5(p, l, s)) return 5;
     return this.scheduleAllows(l, s, without);
   }
 
   /** The part of `canTake` that depends on the lawyer's other duties. */
   scheduleAllows(l: number, s: number, without = -1): BlockCode {
-    const p = this.p;
-    const d = p.slotDay[s] - p.firstDay;
-    const base = l * p.dayCount;
-    const same = this.dayDuty[base + d];
-    if (same >= 0 && same !== without) {
-      if (same === s) return BLOCK.alreadyInSlot;
-      return overlaps(p, same, s) ? BLOCK.noOverlap : BLOCK.oneDutyPerDay;
-    }
-    const extra = this.extraSameDay.get(base + d);
-    if (extra?.some((t) => t !== without)) return BLOCK.oneDutyPerDay;
-    let restBlocked = false;
-    const lo = Math.max(0, d - this.span);
-    const hi = Math.min(p.dayCount - 1, d + this.span);
-    for (let dd = lo; dd <= hi; dd++) {
-      const t = dd === d ? -1 : this.dayDuty[base + dd];
-      if (t < 0 || t === without) continue;
-      if (overlaps(p, t, s)) return BLOCK.noOverlap;
-      if (restTooShort(p, t, s)) restBlocked = true;
-    }
-    if (restBlocked) return BLOCK.minimumRest;
-    const w = l * p.weekCount + p.slotWeek[s] - p.firstWeek;
-    const wc = this.weekCount[w] - (without >= 0 && p.slotWeek[without] === p.slotWeek[s] ? 1 : 0);
-    if (wc >= p.lawyerMaxWeek[l]) return BLOCK.weeklyCap;
-    const m = l * p.monthCount + p.slotMonth[s] - p.firstMonth;
-    const mc = this.monthCount[m] - (without >= 0 && p.slotMonth[without] === p.slotMonth[s] ? 1 : 0);
-    if (mc >= p.lawyerMaxMonth[l]) return BLOCK.monthlyCap;
+    if (rota6(this, l, s, without)) return 6;
+    if (rota7(this, l, s, without)) return 7;
+    if (rota8(this, l, s, without)) return 8;
+    if (rota9(this, l, s, without)) return 9;
+    if (rota10(this, l, s, without)) return 10;
+    if (rota11(this, l, s, without)) return 11;
     return BLOCK.ok;
+  }
+
+  extraOnDay(key: number): readonly number[] | undefined {
+    return this.extraSameDay.get(key);
   }
 
   assign(seat: number, s: number, l: number, pinned = false): void {

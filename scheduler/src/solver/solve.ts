@@ -1,12 +1,12 @@
-import { renderMessage } from '../explain/messages';
 import type { Problem } from '../model/problem';
+import type { Assignment } from '../model/types';
+import { servableLawyers } from '../rules/servable';
 import { balanceCategory, balanceDuties, type Budget } from './balance';
 import { constructRota } from './construct';
 import { improvePreferences } from './improvePreferences';
 import { SeatFiller } from './fillSeat';
 import { seededPermutation } from './random';
 import { BLOCK, BLOCK_NAMES, Schedule } from './schedule';
-import { servableLawyers } from './servable';
 
 export interface SolveOptions {
   /** Feasibility checks the improvement passes may spend (a deterministic time budget). */
@@ -20,22 +20,21 @@ export interface SolveOptions {
 
 export type PlanStage = 'expanding' | 'constructing' | 'filling' | 'balancing' | 'explaining' | 'done';
 
-export interface PinConflict {
-  slotId: string;
-  lawyerId: string;
+/** A pin the solver could not keep: it names an unknown slot or lawyer, or the hard rule `rule` refuses it. */
+export interface RefusedPin {
+  pin: Assignment;
   rule: string;
-  message: string;
-  messageZh: string;
+  unknown?: 'slot' | 'lawyer';
 }
 
 /**
  * Assigns lawyers to slots: pins first, then construction, then filling by augmenting
  * paths, then fairness improvement. Deterministic for a given instance and seed.
  */
-export function solve(p: Problem, options: SolveOptions = {}): { state: Schedule; pinConflicts: PinConflict[] } {
+export function solve(p: Problem, options: SolveOptions = {}): { state: Schedule; refusedPins: RefusedPin[] } {
   const report = options.onProgress ?? (() => undefined);
   const state = new Schedule(p);
-  const pinConflicts = placePins(state);
+  const refusedPins = placePins(state);
   const rank = seededPermutation(p.lawyers.length, p.instance.seed);
   const filler = new SeatFiller(state);
   report(0.1, 'constructing');
@@ -47,7 +46,7 @@ export function solve(p: Problem, options: SolveOptions = {}): { state: Schedule
   improveFairness(state, budget);
   // Balancing moves duties around, which can free the lawyers an empty seat was waiting for.
   if (fillAll(state, filler) > 0) improveFairness(state, budget);
-  return { state, pinConflicts };
+  return { state, refusedPins };
 }
 
 /** Fills every seat that can be filled; returns how many were. */
@@ -68,15 +67,14 @@ export function improveFairness(state: Schedule, budget: Budget): void {
   improvePreferences(state, budget);
 }
 
-function placePins(state: Schedule): PinConflict[] {
+function placePins(state: Schedule): RefusedPin[] {
   const p = state.p;
-  const conflicts: PinConflict[] = [];
+  const refused: RefusedPin[] = [];
   for (const pin of p.instance.pins ?? []) {
     const s = p.slotIndex.get(pin.slotId);
     const l = p.lawyerIndex.get(pin.lawyerId);
     if (s === undefined || l === undefined) {
-      const what = s === undefined ? `slot ${pin.slotId}` : `lawyer ${pin.lawyerId}`;
-      conflicts.push({ ...pin, rule: 'knownReferences', message: `pin names an unknown ${what}`, messageZh: `锁定安排引用了不存在的${s === undefined ? '班次' : '律师'}` });
+      refused.push({ pin, rule: 'knownReferences', unknown: s === undefined ? 'slot' : 'lawyer' });
       continue;
     }
     const code = state.canTake(l, s);
@@ -85,9 +83,7 @@ function placePins(state: Schedule): PinConflict[] {
       state.assign(seat, s, l, true);
       continue;
     }
-    const rule = code === BLOCK.ok || code === BLOCK.alreadyInSlot ? 'noOverstaffing' : BLOCK_NAMES[code];
-    const reason = { code: 'PIN_NOT_KEPT', params: { lawyer: pin.lawyerId, slot: pin.slotId, rule } };
-    conflicts.push({ ...pin, rule, message: renderMessage(reason, 'en'), messageZh: renderMessage(reason, 'zh-CN') });
+    refused.push({ pin, rule: code === BLOCK.ok || code === BLOCK.alreadyInSlot ? 'noOverstaffing' : BLOCK_NAMES[code] });
   }
-  return conflicts;
+  return refused;
 }

@@ -1,21 +1,23 @@
 import { absenceCovers, type Problem } from '../../model/problem';
-import type { HardRule, RotaView, Violation } from '../types';
+import type { HardRule, RotaView, SeatCheck, Violation } from '../types';
 import { ids, kindZh, lawyersOf, slotLabel } from '../types';
 
 /** A rule about one lawyer in one slot, independent of the rest of the rota. */
-function assignmentRule(
-  name: string,
+function assignmentRule<Name extends string>(
+  name: Name,
   description: string,
   descriptionZh: string,
   allows: (p: Problem, lawyer: number, slot: number) => boolean,
   message: (p: Problem, lawyer: number, slot: number) => [string, string],
-): HardRule & { allows: typeof allows } {
+  phrase: { en: string; zh: string },
+): HardRule & { allows: typeof allows; seat: SeatCheck<Name> } {
   return {
     name,
     level: 'hard',
     description,
     descriptionZh,
     allows,
+    seat: { code: name, phrase, allows },
     check(view: RotaView): Violation[] {
       const out: Violation[] = [];
       const p = view.problem;
@@ -60,6 +62,7 @@ export const lawyerActive = assignmentRule(
   '只有在册（未停用、未清退）的律师可以值班。',
   (p, l) => isActive(p, l),
   (p, l, s) => [`${who(p, l)} is ${p.lawyers[l].status}, not active, at ${where(p, s)}`, `${who(p, l)}状态为${p.lawyers[l].status}，不能值班（${where(p, s)}）`],
+  { en: 'not active', zh: '非在册状态' },
 );
 
 export const lawyerEligible = assignmentRule(
@@ -68,6 +71,7 @@ export const lawyerEligible = assignmentRule(
   '只有通过遴选且仍符合条件的律师可以值班。',
   (p, l) => isEligible(p, l),
   (p, l, s) => [`${who(p, l)} does not currently meet the vetting conditions (${where(p, s)})`, `${who(p, l)}目前不符合遴选条件（${where(p, s)}）`],
+  { en: 'not eligible after vetting', zh: '不符合遴选条件' },
 );
 
 export const lawyerQualified = assignmentRule(
@@ -82,6 +86,7 @@ export const lawyerQualified = assignmentRule(
       `${who(p, l)}不具备${post.district}${kindZh(post.kind)}岗位的值班资格（${where(p, s)}）`,
     ];
   },
+  { en: 'not qualified for this post', zh: '不具备该岗位资格' },
 );
 
 export const noLeave = assignmentRule(
@@ -90,6 +95,7 @@ export const noLeave = assignmentRule(
   '请假期间不安排值班。',
   (p, l, s) => !isOnLeave(p, l, s),
   (p, l, s) => [`${who(p, l)} is on leave at ${where(p, s)}`, `${who(p, l)}在${where(p, s)}请假`],
+  { en: 'on leave', zh: '请假' },
 );
 
 export const noUnavailability = assignmentRule(
@@ -98,4 +104,5 @@ export const noUnavailability = assignmentRule(
   '律师声明不能值班的时间不安排值班。',
   (p, l, s) => !isUnavailable(p, l, s),
   (p, l, s) => [`${who(p, l)} declared they are unavailable at ${where(p, s)}`, `${who(p, l)}已声明${where(p, s)}不能值班`],
+  { en: 'declared unavailable', zh: '声明不能值班' },
 );

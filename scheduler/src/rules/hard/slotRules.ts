@@ -1,5 +1,5 @@
-import type { HardRule, RotaView, Violation } from '../types';
-import { ids, slotLabel, slotsOf } from '../types';
+import type { HardRule, RotaView, SeatCheck, Violation } from '../types';
+import { dayKey, ids, slotLabel, slotsOf } from '../types';
 
 /**
  * Every slot gets the lawyers it needs whenever that is possible. A validator cannot
@@ -32,11 +32,20 @@ export const slotFilled: HardRule = {
   },
 };
 
-export const noOverstaffing: HardRule = {
+export const noOverstaffing: HardRule & { seat: SeatCheck<'alreadyInSlot'> } = {
   name: 'noOverstaffing',
   level: 'hard',
   description: 'A slot has no more lawyers than it needs, and no lawyer twice.',
   descriptionZh: '班次人数不超过所需人数，同一律师不重复安排。',
+  // The solver only seats a lawyer in a free seat, so the one refusal left to tell is the lawyer already there.
+  seat: {
+    code: 'alreadyInSlot',
+    phrase: { en: 'already in this slot', zh: '已在本班次' },
+    refuses(state, l, s, without) {
+      const same = state.dayDuty[dayKey(state.p, l, s)];
+      return same === s && same !== without;
+    },
+  },
   check(view: RotaView): Violation[] {
     const p = view.problem;
     const out: Violation[] = [];

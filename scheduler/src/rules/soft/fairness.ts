@@ -1,5 +1,5 @@
 import type { Problem } from '../../model/problem';
-import { servableLawyers, spreadAmong, type DutyCategory } from '../../solver/servable';
+import { servableLawyers, spreadAmong, type DutyCategory } from '../servable';
 import type { RotaView, SoftOutcome, SoftRule } from '../types';
 
 /**

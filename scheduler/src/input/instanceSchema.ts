@@ -3,7 +3,7 @@ import { renderMessage, type EngineMessage } from '../explain/messages';
 import { checkDay, checkRule, duplicateShifts, PLANNABLE_YEARS } from '../recurrence/checkPattern';
 import { isLocalDay, isWallTime } from '../time/localDay';
 import { isKnownTimeZone } from '../time/zonedTime';
-import { POST_KINDS, type RotaInstance } from './types';
+import { POST_KINDS, type RotaInstance } from '../model/types';
 
 const day = z.string().refine(isLocalDay, { message: 'expected a local day YYYY-MM-DD' });
 const time = z.string().refine(isWallTime, { message: 'expected a wall time HH:mm' });

@@ -1,8 +1,9 @@
+import { explainPinConflicts, type PinConflict } from '../explain/pinConflicts';
 import { assignmentsOf, reportOn, type RotaReport } from '../explain/report';
 import { buildProblem } from '../model/problem';
 import type { Rota, RotaInstance } from '../model/types';
 import { expandSlots } from '../recurrence/expandSlots';
-import { solve, type PinConflict, type SolveOptions } from './solve';
+import { solve, type SolveOptions } from '../solver/solve';
 
 export interface PlanResult extends RotaReport {
   rota: Rota;
@@ -14,7 +15,8 @@ export function planRota(instance: RotaInstance, options: SolveOptions = {}): Pl
   options.onProgress?.(0, 'expanding');
   const slots = expandSlots(instance);
   const problem = buildProblem(instance, slots);
-  const { state, pinConflicts } = solve(problem, options);
+  const { state, refusedPins } = solve(problem, options);
+  const pinConflicts = explainPinConflicts(refusedPins);
   options.onProgress?.(0.9, 'explaining');
   const assignments = assignmentsOf(state);
   const rota: Rota = { period: instance.period, seed: instance.seed, slots, assignments };

@@ -1,5 +1,5 @@
 import type { Problem } from '../model/problem';
-import { isOnLeave, isUnavailable } from '../rules/hard/assignmentRules';
+import { isOnLeave, isUnavailable } from './hard/assignmentRules';
 
 export type DutyCategory = 'all' | 'weekendOrHoliday' | 'early' | 'late';
 
