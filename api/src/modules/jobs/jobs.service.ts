@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
-import { claimJob, claimJobById, findJob, finishJob, insertJob, updateHeldJob, type Job } from './jobs.repository';
+import { claimJob, claimJobById, findJob, finishJob, insertJob, recordStep, updateHeldJob, type Job } from './jobs.repository';
 
 export type { Job };
 
@@ -78,7 +78,7 @@ export function createJobsService(opts: JobsOptions) {
     let lastPhase = job.progress?.phase ?? '';
     const hold = async (set: Record<string, unknown>) => {
       if (lost) throw new LeaseLost(job.id);
-      const ok = await updateHeldJob(job.id, owner, { ...set, leaseUntil: new Date(clock.now().getTime() + leaseMs) });
+      const ok = await updateHeldJob(job.id, owner, job.attempts, { ...set, leaseUntil: new Date(clock.now().getTime() + leaseMs) });
       if (!ok) {
         lost = true;
         throw new LeaseLost(job.id);
@@ -100,15 +100,18 @@ export function createJobsService(opts: JobsOptions) {
       async step(name, fn) {
         if (Object.prototype.hasOwnProperty.call(steps, name)) return steps[name] as never;
         const value = await fn();
-        steps[name] = value === undefined ? null : value;
-        await hold({ [`steps.${name}`]: steps[name] });
-        return value;
+        // The first runner to finish a step records its result; a runner that overlapped it
+        // (after a takeover) carries on with that result, not its own.
+        const recorded = await recordStep(job.id, name, owner, value === undefined ? null : value, clock.now());
+        steps[name] = recorded;
+        await hold({ [`steps.${name}`]: recorded });
+        return (recorded === null && value === undefined ? value : recorded) as never;
       },
     };
     try {
       const result = await handler(ctx);
       clearInterval(heartbeat);
-      await finishJob(job.id, owner, 'done', { result: result ?? null, error: null, finishedAt: clock.now() });
+      await finishJob(job.id, owner, job.attempts, 'done', { result: result ?? null, error: null, finishedAt: clock.now() });
     } catch (err) {
       clearInterval(heartbeat);
       if (err instanceof LeaseLost || lost) return;
@@ -116,9 +119,9 @@ export function createJobsService(opts: JobsOptions) {
       opts.logger?.error({ err, jobId: job.id, kind: job.kind }, 'job failed');
       if (job.attempts < job.maxAttempts) {
         const backoffMs = Math.min(60_000, 1000 * 2 ** (job.attempts - 1));
-        await finishJob(job.id, owner, 'queued', { error: message, runAfter: new Date(clock.now().getTime() + backoffMs) });
+        await finishJob(job.id, owner, job.attempts, 'queued', { error: message, runAfter: new Date(clock.now().getTime() + backoffMs) });
       } else {
-        await finishJob(job.id, owner, 'failed', { error: message, finishedAt: clock.now() });
+        await finishJob(job.id, owner, job.attempts, 'failed', { error: message, finishedAt: clock.now() });
       }
     }
     await announce(job.id);

@@ -36,6 +36,11 @@ export function createRotaPublishing(deps: RotasDeps) {
     for (let i = 0; i < 100 && !(held = await acquireLease(PUBLISH_LEASE, owner, deps.clock.now(), 60_000)); i++) await sleep(100);
     if (!held) throw new AppError('publication_busy', 'Another rota is being published; try again in a moment', 409);
     try {
+      // A draft read before the lease may have been published meanwhile (by this process or another).
+      if (rota.status === 'draft') {
+        const fresh = await findRota(rota.id);
+        if (!fresh || fresh.status !== 'draft' || fresh.revision !== rota.revision) throw conflict(fresh?.revision ?? rota.revision);
+      }
       const instance = await instanceFor(deps, rota);
       const previous = await currentVersionOf(rota.id);
       // A new version is judged by what it makes worse than the current one (a removed lawyer's

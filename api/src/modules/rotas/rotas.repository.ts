@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import type { RotaStatus, RotaSummary } from '../../contracts/rotas';
 import { caches } from '../../db/cache';
+import { claimStep } from '../../db/claims';
 import { recordTimeline } from './rotas.timeline';
 import { PublicationModel, RotaModel, RotaVersionModel, versionKey, type PublicationDoc, type RotaDoc, type RotaVersionDoc, type SlotFields } from './rotas.model';
 
@@ -127,7 +128,9 @@ export async function listVersions(rotaId: string): Promise<StoredVersion[]> {
 
 /**
  * Makes `version` the current one if the current one is still `previous` (null: never
- * published). One conditional write: the switch readers see.
+ * published). The first publication inserts the pointer; each later one first claims
+ * `publication:<rota>:<previous>`, so exactly one version ever follows another, then writes
+ * the switch readers see.
  */
 export async function switchPublication(rotaId: string, previous: number | null, version: number, period: { from: string; to: string }): Promise<boolean> {
   try {
@@ -140,6 +143,10 @@ export async function switchPublication(rotaId: string, previous: number | null,
         throw err;
       }
     }
+    // Which version follows `previous` is decided once, by a unique insert; the winner's
+    // switch is then written (again, by a retry of the same publication: idempotent).
+    const claim = await claimStep(`publication:${rotaId}:${previous}`, `${rotaId}:${version}`, version, new Date());
+    if (!claim.won) return false;
     const res = await PublicationModel.updateOne({ _id: rotaId, version: previous }, { $set: { version } });
     return res.matchedCount === 1;
   } finally {

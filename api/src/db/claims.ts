@@ -1,0 +1,64 @@
+import mongoose, { Schema } from 'mongoose';
+
+/**
+ * Race-sensitive steps as unique inserts. A step that must happen once (a status moving on
+ * from one state, a publication moving on from one version, a job attempt, a job step) is
+ * claimed by inserting a document whose `_id` names the step; of any number of racers on any
+ * number of connections and processes, exactly one insert succeeds. That holds on MongoDB and
+ * on FerretDB alike, unlike a conditional update, which FerretDB applies by reading and then
+ * writing (so racing ones can both "win").
+ *
+ * The claim records what its winner is about to write (`value`), so the step can be finished
+ * by anyone who finds the claim but not yet its effect (the winner may have died in between):
+ * writes after a claim are idempotent roll-forwards, never a second decision.
+ */
+export interface ClaimDoc {
+  _id: string;
+  holder: string;
+  value: unknown;
+  at: Date;
+}
+
+const claimSchema = new Schema<ClaimDoc>(
+  {
+    _id: { type: String, required: true },
+    holder: { type: String, required: true },
+    value: { type: Schema.Types.Mixed, default: null },
+    at: { type: Date, required: true },
+  },
+  { minimize: false, versionKey: false },
+);
+
+export const ClaimModel = mongoose.model<ClaimDoc>('Claim', claimSchema, 'claims');
+
+export interface Claim<T> {
+  /** This holder's insert won (now or in an earlier attempt by the same holder). */
+  won: boolean;
+  holder: string;
+  /** The winner's value: what the step is to write. */
+  value: T;
+}
+
+export const isDuplicateKey = (err: unknown): boolean => (err as { code?: number }).code === 11000;
+
+/**
+ * Claims the step `key` for `holder`, recording `value`. A holder that claims again (a retry
+ * after a crash) is told it won, with the value it recorded the first time.
+ */
+export async function claimStep<T>(key: string, holder: string, value: T, at: Date): Promise<Claim<T>> {
+  try {
+    await ClaimModel.create({ _id: key, holder, value: value ?? null, at });
+    return { won: true, holder, value };
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    const winner = await ClaimModel.findById(key).lean<ClaimDoc>();
+    if (!winner) throw err;
+    return { won: winner.holder === holder, holder: winner.holder, value: winner.value as T };
+  }
+}
+
+/** The claim of step `key`, if anyone made it. */
+export async function findClaim<T>(key: string): Promise<Claim<T> | null> {
+  const doc = await ClaimModel.findById(key).lean<ClaimDoc>();
+  return doc ? { won: false, holder: doc.holder, value: doc.value as T } : null;
+}

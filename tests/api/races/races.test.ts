@@ -1,0 +1,110 @@
+import mongoose, { Types } from 'mongoose';
+import { FERRETDB_POOL_SIZE } from '../../../api/src/db/capabilities';
+import { ClaimModel } from '../../../api/src/db/claims';
+import { JobModel } from '../../../api/src/modules/jobs/jobs.model';
+import { acquireLease, claimJob, claimJobById, insertJob, leaseEpochs, recordStep, releaseLease } from '../../../api/src/modules/jobs/jobs.repository';
+import { PublicationModel } from '../../../api/src/modules/rotas/rotas.model';
+import { currentVersionOf, switchPublication } from '../../../api/src/modules/rotas/rotas.repository';
+import { SwapModel } from '../../../api/src/modules/swaps/swaps.model';
+import { insertSwap, transitionSwap } from '../../../api/src/modules/swaps/swaps.repository';
+import { useTestDatabase } from '../../support/db';
+
+jest.setTimeout(120_000);
+
+/** Racers per race: as many as the process has connections, so the racing writes travel apart. */
+const RACERS = FERRETDB_POOL_SIZE;
+const ROUNDS = 10;
+const t0 = new Date('2026-12-01T00:00:00Z');
+const at = (ms: number) => new Date(t0.getTime() + ms);
+const racers = (label: string) => Array.from({ length: RACERS }, (_, i) => `${label}-${i}`);
+
+describe('race-sensitive steps on a pool of connections', () => {
+  useTestDatabase();
+
+  it('When connected to FerretDB, then the process uses a pool of several connections', () => {
+    const client = mongoose.connection.getClient() as unknown as { options: { maxPoolSize: number } };
+    expect(client.options.maxPoolSize).toBe(RACERS);
+    expect(RACERS).toBeGreaterThan(1);
+  });
+
+  it('When processes race for a free lease, then in every race exactly one holds it', async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const got = await Promise.all(racers('p').map((owner) => acquireLease(`free-${round}`, owner, t0, 5000)));
+      expect(got.filter(Boolean)).toHaveLength(1);
+      expect(await leaseEpochs(`free-${round}`)).toHaveLength(1);
+    }
+  });
+
+  it('When the holder renews while others race to take over its expired lease, then exactly one holds it', async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const name = `expired-${round}`;
+      expect(await acquireLease(name, 'p-0', t0, 5000)).toBe(true);
+      const got = await Promise.all(racers('p').map((owner) => acquireLease(name, owner, at(6000), 5000)));
+      expect(got.filter(Boolean)).toHaveLength(1);
+      const epochs = await leaseEpochs(name);
+      expect(epochs.map((e) => e.epoch)).toEqual([1, 2]);
+      expect(epochs[1]!.owner).toBe(racers('p')[got.indexOf(true)]);
+    }
+  });
+
+  it('When a released lease is raced for, then exactly one takes it, and the others see it held', async () => {
+    expect(await acquireLease('released', 'p-0', t0, 60_000)).toBe(true);
+    await releaseLease('released', 'p-0');
+    const got = await Promise.all(racers('q').map((owner) => acquireLease('released', owner, at(1000), 60_000)));
+    expect(got.filter(Boolean)).toHaveLength(1);
+    const later = await Promise.all(racers('r').map((owner) => acquireLease('released', owner, at(2000), 60_000)));
+    expect(later.filter(Boolean)).toHaveLength(0);
+  });
+
+  it('When workers race for one queued job, then exactly one claims each attempt', async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const job = await insertJob({ kind: 'race', key: `race-one-${round}`, payload: null, maxAttempts: 5, createdBy: null, runAfter: t0 });
+      const claims = await Promise.all(racers('w').map((owner) => claimJobById(job.id, owner, at(1), 30_000)));
+      const winners = claims.filter((c) => c !== null);
+      expect(winners).toHaveLength(1);
+      expect(await JobModel.findById(job.id).lean()).toMatchObject({ status: 'running', attempts: 1, leaseOwner: winners[0]!.leaseOwner });
+    }
+  });
+
+  it('When workers race over several due jobs, then no job is claimed twice', async () => {
+    for (let i = 0; i < 4; i++) await insertJob({ kind: 'race-many', key: `race-many-${i}`, payload: null, maxAttempts: 5, createdBy: null, runAfter: t0 });
+    const claims = await Promise.all([...racers('w'), ...racers('v')].map((owner) => claimJob(['race-many'], owner, at(1), 30_000)));
+    const ids = claims.filter((c) => c !== null).map((c) => c!.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(await ClaimModel.countDocuments({ _id: { $in: ids.map((id) => `job:${id}:1`) } })).toBe(ids.length);
+  });
+
+  it('When runners of one job finish the same step at once, then every runner carries on with one recorded result', async () => {
+    const job = await insertJob({ kind: 'race', key: 'race-step', payload: null, maxAttempts: 5, createdBy: null, runAfter: t0 });
+    const results = await Promise.all(racers('w').map((owner, i) => recordStep(job.id, 'switch', owner, { by: i }, t0)));
+    expect(new Set(results.map((r) => JSON.stringify(r))).size).toBe(1);
+  });
+
+  it('When publications of one rota race from the same version, then it switches once', async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const rotaId = new Types.ObjectId().toHexString();
+      const period = { from: '2026-12-01', to: '2026-12-31' };
+      const firsts = await Promise.all(racers('v').map((_, i) => switchPublication(rotaId, null, i + 1, period)));
+      expect(firsts.filter(Boolean)).toHaveLength(1);
+      const first = firsts.indexOf(true) + 1;
+      const nexts = await Promise.all(racers('v').map((_, i) => switchPublication(rotaId, first, 100 + i, period)));
+      expect(nexts.filter(Boolean)).toHaveLength(1);
+      expect(await currentVersionOf(rotaId)).toBe(100 + nexts.indexOf(true));
+      expect(await PublicationModel.countDocuments({ _id: rotaId })).toBe(1);
+    }
+  });
+
+  it('When colleagues race to accept one open swap offer, then exactly one gets it', async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const swap = await insertSwap({ rotaId: 'r', slotId: `r:2026-12-0${(round % 9) + 1}:s`, requesterId: 'requester', partnerLawyerId: null, partnerSlotId: null, mode: 'open', status: 'open', note: null });
+      const lawyers = racers('lawyer');
+      const got = await Promise.all(lawyers.map((l) => transitionSwap(String(swap._id), 'open', { status: 'accepted', partnerLawyerId: l })));
+      expect(got.filter(Boolean)).toHaveLength(1);
+      expect(await SwapModel.findById(swap._id).lean()).toMatchObject({ status: 'accepted', partnerLawyerId: lawyers[got.indexOf(true)], transitions: 1 });
+      // Cancelling (from either active status) still works after the race.
+      expect(await transitionSwap(String(swap._id), ['open', 'accepted'], { status: 'cancelled' })).toBe(true);
+      expect(await SwapModel.findById(swap._id).lean()).toMatchObject({ status: 'cancelled', transitions: 2 });
+    }
+  });
+});
