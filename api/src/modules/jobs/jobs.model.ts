@@ -63,6 +63,7 @@ export interface LeaseEpochDoc {
   name: string;
   epoch: number;
   owner: string;
+  /** When the epoch was written (wall clock, for diagnostics; `until` follows the caller's clock). */
   claimedAt: Date;
   until: Date;
   releasedAt: Date | null;

@@ -163,7 +163,7 @@ export async function acquireLease(name: string, owner: string, now: Date, ttlMs
   if (!free) return false;
   const next = epoch + 1;
   try {
-    await LeaseEpochModel.create({ _id: epochKey(name, next), name, epoch: next, owner, claimedAt: now, until: new Date(now.getTime() + ttlMs), releasedAt: null });
+    await LeaseEpochModel.create({ _id: epochKey(name, next), name, epoch: next, owner, claimedAt: new Date(), until: new Date(now.getTime() + ttlMs), releasedAt: null });
   } catch (err) {
     if (isDuplicateKey(err)) return false;
     throw err;
