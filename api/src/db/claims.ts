@@ -1,4 +1,5 @@
-import mongoose, { Schema } from 'mongoose';
+import { randomUUID } from 'node:crypto';
+import mongoose, { Schema, type Model } from 'mongoose';
 
 /**
  * Race-sensitive steps as unique inserts. A step that must happen once (a status moving on
@@ -61,4 +62,41 @@ export async function claimStep<T>(key: string, holder: string, value: T, at: Da
 export async function findClaim<T>(key: string): Promise<Claim<T> | null> {
   const doc = await ClaimModel.findById(key).lean<ClaimDoc>();
   return doc ? { won: false, holder: doc.holder, value: doc.value as T } : null;
+}
+
+/** What a save writes: fields to set and, optionally, entries to append to arrays. */
+export interface RevisionChange {
+  set: object;
+  push?: object;
+}
+
+/**
+ * Writes `set` on the document `id` of `model` if it is still at `revision` (the number in
+ * `field`), moving it to the next revision: the move from each revision is claimed as
+ * `<scope>:<id>:<revision>`, so of racing saves from one revision exactly one is written (a
+ * conditional update alone lets several "win" on FerretDB, each overwriting the last). The
+ * claim carries the change until it is written, so a save whose writer died is finished by
+ * the next one to look. False when the document was not at `revision` (or `extra` did not
+ * match) or another save won.
+ */
+export async function writeAtRevision(
+  model: Model<any>, // eslint-disable-line @typescript-eslint/no-explicit-any -- any collection with a revision field
+  scope: string,
+  id: string,
+  field: string,
+  revision: number,
+  change: RevisionChange,
+  extra: Record<string, unknown> = {},
+): Promise<boolean> {
+  if (!(await model.exists({ _id: id, [field]: revision, ...extra }))) return false;
+  const key = `${scope}:${id}:${revision}`;
+  const claim = await claimStep<RevisionChange | null>(key, randomUUID(), change, new Date());
+  // A cleared claim was written already; there is nothing to finish.
+  if (!claim.value) return false;
+  const { set, push } = claim.value;
+  const res = await model.updateOne({ _id: id, [field]: revision }, { $set: { ...set, [field]: revision + 1 }, ...(push ? { $push: push } : {}) });
+  if (!claim.won) return false;
+  // Written: the claim keeps deciding who won, without a copy of the change.
+  await ClaimModel.updateOne({ _id: key }, { $set: { value: null } });
+  return res.matchedCount === 1;
 }

@@ -1,10 +1,12 @@
 import mongoose, { Types } from 'mongoose';
 import { FERRETDB_POOL_SIZE } from '../../../api/src/db/capabilities';
 import { ClaimModel } from '../../../api/src/db/claims';
+import { AbsenceModel } from '../../../api/src/modules/absences/absences.model';
+import { insertAbsence, transitionAbsence } from '../../../api/src/modules/absences/absences.repository';
 import { JobModel } from '../../../api/src/modules/jobs/jobs.model';
 import { acquireLease, claimJob, claimJobById, insertJob, leaseEpochs, recordStep, releaseLease } from '../../../api/src/modules/jobs/jobs.repository';
-import { PublicationModel } from '../../../api/src/modules/rotas/rotas.model';
-import { currentVersionOf, switchPublication } from '../../../api/src/modules/rotas/rotas.repository';
+import { PublicationModel, RotaModel } from '../../../api/src/modules/rotas/rotas.model';
+import { currentVersionOf, findRota, switchPublication, updateRotaAt } from '../../../api/src/modules/rotas/rotas.repository';
 import { SwapModel } from '../../../api/src/modules/swaps/swaps.model';
 import { insertSwap, transitionSwap } from '../../../api/src/modules/swaps/swaps.repository';
 import { useTestDatabase } from '../../support/db';
@@ -105,6 +107,29 @@ describe('race-sensitive steps on a pool of connections', () => {
       // Cancelling (from either active status) still works after the race.
       expect(await transitionSwap(String(swap._id), ['open', 'accepted'], { status: 'cancelled' })).toBe(true);
       expect(await SwapModel.findById(swap._id).lean()).toMatchObject({ status: 'cancelled', transitions: 2 });
+    }
+  });
+
+  it('When coordinators race to save one draft from the same revision, then exactly one save is written', async () => {
+    const rota = await RotaModel.create({ name: '2026年12月', from: '2026-12-01', to: '2026-12-31', postIds: ['p'], status: 'draft', revision: 3, seed: 1, slots: [], createdBy: 'coord' });
+    const id = String(rota._id);
+    for (let round = 0; round < ROUNDS; round++) {
+      const revision = 3 + round;
+      const saved = await Promise.all(racers('coord').map((c) => updateRotaAt(id, revision, { name: c })));
+      const winners = saved.filter((s) => s !== null);
+      expect(winners).toHaveLength(1);
+      expect(await findRota(id)).toMatchObject({ revision: revision + 1, name: winners[0]!.name });
+    }
+  });
+
+  it('When staff race to decide one absence request, then exactly one decision is written', async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const absence = await insertAbsence({ lawyerId: 'l1', kind: 'leave', from: '2026-12-10', to: '2026-12-11', reason: '出差', status: 'pending' });
+      const staff = racers('staff');
+      const got = await Promise.all(staff.map((s, i) => transitionAbsence(String(absence._id), 'pending', { status: i % 2 ? 'approved' : 'rejected', decidedBy: s })));
+      expect(got.filter(Boolean)).toHaveLength(1);
+      const i = got.indexOf(true);
+      expect(await AbsenceModel.findById(absence._id).lean()).toMatchObject({ status: i % 2 ? 'approved' : 'rejected', decidedBy: staff[i] });
     }
   });
 });
