@@ -100,3 +100,51 @@ export async function writeAtRevision(
   await ClaimModel.updateOne({ _id: key }, { $set: { value: null } });
   return res.matchedCount === 1;
 }
+
+/** The field that numbers the versions of a document changed by `changeByVersion`. */
+export const VERSION_FIELD = '_ver';
+
+/**
+ * Changes one document by read, compute, claim, write: `change` gets the stored document (or
+ * null) and answers the top-level fields to set, or null to leave it. The write from each
+ * version is claimed as `<scope>:<id>:<version>`, so two changes computed from the same version
+ * never both land (on FerretDB, racing `$inc`s and `$push`es of one document lose all but one,
+ * since it writes back whole documents). The loser computes again from the next version. For
+ * counters and sets that many writers touch at once (a day's record counters), on any number
+ * of connections and processes. Resolves to whether a change was written.
+ */
+export async function changeByVersion<T extends { _id: string }>(
+  model: Model<T>,
+  scope: string,
+  id: string,
+  change: (doc: T | null) => Record<string, unknown> | null,
+): Promise<boolean> {
+  const collection = model.collection;
+  for (let tries = 0; tries < 200; tries++) {
+    const doc = (await collection.findOne({ _id: id } as never)) as unknown as (T & { [VERSION_FIELD]?: number }) | null;
+    const set = change(doc);
+    if (!set) return false;
+    if (!doc) {
+      try {
+        await collection.insertOne({ ...set, _id: id, [VERSION_FIELD]: 1 } as never);
+        return true;
+      } catch (err) {
+        if (isDuplicateKey(err)) continue;
+        throw err;
+      }
+    }
+    const version = doc[VERSION_FIELD] ?? 0;
+    const key = `${scope}:${id}:${version}`;
+    const claim = await claimStep<Record<string, unknown>>(key, randomUUID(), set, new Date());
+    const at = version === 0 ? { [VERSION_FIELD]: { $exists: false } } : { [VERSION_FIELD]: version };
+    // The winner's change (ours, or one whose writer has not written it yet).
+    const res = await collection.updateOne({ _id: id, ...at } as never, { $set: { ...claim.value, [VERSION_FIELD]: version + 1 } } as never);
+    if (claim.won) {
+      // The document is past `version` now; the claim before it decides nothing any more.
+      if (version > 0) await ClaimModel.deleteOne({ _id: `${scope}:${id}:${version - 1}` });
+      if (res.matchedCount === 1) return true;
+    }
+    await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 * tries)));
+  }
+  throw new Error(`${scope} ${id}: too many concurrent changes`);
+}

@@ -3,6 +3,8 @@ import { FERRETDB_POOL_SIZE } from '../../../api/src/db/capabilities';
 import { ClaimModel } from '../../../api/src/db/claims';
 import { AbsenceModel } from '../../../api/src/modules/absences/absences.model';
 import { insertAbsence, transitionAbsence } from '../../../api/src/modules/absences/absences.repository';
+import { addCountersignFailure, countersignFailures } from '../../../api/src/modules/checkins/checkins.repository';
+import { addToMark, dayCounts, findMarks, incrementCounts, lawyerYearCounts, monthCounts } from '../../../api/src/modules/records/records.repository';
 import { JobModel } from '../../../api/src/modules/jobs/jobs.model';
 import { acquireLease, claimJob, claimJobById, insertJob, leaseEpochs, recordStep, releaseLease } from '../../../api/src/modules/jobs/jobs.repository';
 import { PublicationModel, RotaModel } from '../../../api/src/modules/rotas/rotas.model';
@@ -131,5 +133,31 @@ describe('race-sensitive steps on a pool of connections', () => {
       const i = got.indexOf(true);
       expect(await AbsenceModel.findById(absence._id).lean()).toMatchObject({ status: i % 2 ? 'approved' : 'rejected', decidedBy: staff[i] });
     }
+  });
+
+  it('When many records count on one day at once, then no count is lost', async () => {
+    await Promise.all(
+      Array.from({ length: 3 * RACERS }, (_, i) => incrementCounts('2026-12-02', 'l1:2026', { [`consultation|p|l${i % 3}`]: 1, 'total|p|-': 1 }, { consultation: 1 })),
+    );
+    const day = (await dayCounts(['2026-12-02'])).get('2026-12-02')!;
+    expect(day).toEqual({ 'consultation|p|l0': RACERS, 'consultation|p|l1': RACERS, 'consultation|p|l2': RACERS, 'total|p|-': 3 * RACERS });
+    expect((await monthCounts(['2026-12'])).get('2026-12')).toEqual(day);
+    expect(await lawyerYearCounts('l1', 2026)).toEqual({ consultation: 3 * RACERS });
+  });
+
+  it('When records of one duty arrive at once, then its mark holds every one, each once', async () => {
+    const at0 = new Date('2026-12-02T03:00:00Z');
+    const records = Array.from({ length: RACERS }, (_, i) => ({ _id: `rec-${i}`, dutyKey: 'duty-1', lawyerId: 'l1', day: '2026-12-02', kind: i % 2 ? 'consultation' : 'referral', title: `记录${i}`, createdAt: at0 }));
+    await Promise.all([...records, ...records].map((r) => addToMark(r as never)));
+    const mark = (await findMarks(['duty-1'])).get('duty-1')!;
+    expect([...mark.recordIds].sort()).toEqual(records.map((r) => r._id).sort());
+    expect(mark.items).toHaveLength(RACERS);
+    expect(mark.kinds).toEqual({ consultation: RACERS / 2, referral: RACERS / 2 });
+  });
+
+  it('When wrong countersign codes arrive at once, then every failure is counted', async () => {
+    const counts = await Promise.all(Array.from({ length: RACERS }, () => addCountersignFailure('l1:p1:2026-12-02')));
+    expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: RACERS }, (_, i) => i + 1));
+    expect(await countersignFailures('l1:p1:2026-12-02')).toBe(RACERS);
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type mongoose from 'mongoose';
+import { changeByVersion } from '../../db/claims';
 import {
   DeadlineModel,
   DutyRecordMarkModel,
@@ -69,45 +70,45 @@ async function byIds<T extends { _id: string }>(model: mongoose.Model<T>, ids: s
 
 export async function findMarks(dutyKeys: string[]): Promise<Map<string, DutyRecordMarkDoc>> {
   const docs = await byIds(DutyRecordMarkModel as unknown as mongoose.Model<DutyRecordMarkDoc>, dutyKeys, 10);
-  return new Map(docs.map((d) => [d._id, { ...d, recordIds: d.recordIds ?? [], items: d.items ?? [], kinds: d.kinds ?? {}, toldAt: d.toldAt ?? null, proposedAt: d.proposedAt ?? null }]));
+  // `_ver` numbers the mark's changes (db/claims.ts); it is no part of the mark.
+  return new Map(docs.map(({ _ver: _v, ...d }: DutyRecordMarkDoc & { _ver?: number }) => [d._id, { ...d, recordIds: d.recordIds ?? [], items: d.items ?? [], kinds: d.kinds ?? {}, toldAt: d.toldAt ?? null, proposedAt: d.proposedAt ?? null }]));
 }
 
-/** Adds a record to its duty's mark (once: `$addToSet` on the id, counts only when it was new). */
+/** Adds a record to its duty's mark (once: counts only when the id was new; one change per version, db/claims.ts). */
 export async function addToMark(r: Pick<DutyRecordDoc, '_id' | 'dutyKey' | 'lawyerId' | 'day' | 'kind' | 'title' | 'createdAt'>): Promise<void> {
-  const res = await DutyRecordMarkModel.updateOne(
-    { _id: r.dutyKey, recordIds: { $ne: r._id } },
-    { $push: { recordIds: r._id, items: { id: r._id, kind: r.kind, title: r.title, at: r.createdAt } }, $inc: { [`kinds.${r.kind}`]: 1 }, $setOnInsert: { lawyerId: r.lawyerId, day: r.day, toldAt: null, proposedAt: null } },
-    { upsert: true },
-  ).catch((err: unknown) => {
-    // The upsert met an existing mark that already holds the id: nothing to add.
-    if (isDuplicate(err)) return null;
-    throw err;
+  await changeByVersion(DutyRecordMarkModel, 'mark', r.dutyKey, (doc) => {
+    if (doc?.recordIds?.includes(r._id)) return null;
+    const kinds = { ...(doc?.kinds ?? {}) };
+    kinds[r.kind] = (kinds[r.kind] ?? 0) + 1;
+    return {
+      ...(doc ? {} : { lawyerId: r.lawyerId, day: r.day, toldAt: null, proposedAt: null }),
+      recordIds: [...(doc?.recordIds ?? []), r._id],
+      items: [...(doc?.items ?? []), { id: r._id, kind: r.kind, title: r.title, at: r.createdAt }],
+      kinds,
+    };
   });
-  void res;
 }
 
 export async function setMarkFlag(dutyKey: string, lawyerId: string, day: string, field: 'toldAt' | 'proposedAt', at: Date): Promise<boolean> {
-  try {
-    const res = await DutyRecordMarkModel.updateOne(
-      { _id: dutyKey, [field]: null },
-      { $set: { [field]: at }, $setOnInsert: { lawyerId, day, recordIds: [], kinds: {}, ...(field === 'toldAt' ? { proposedAt: null } : { toldAt: null }) } },
-      { upsert: true },
-    );
-    return res.modifiedCount + res.upsertedCount === 1;
-  } catch (err) {
-    if (isDuplicate(err)) return false;
-    throw err;
-  }
+  return changeByVersion(DutyRecordMarkModel, 'mark', dutyKey, (doc) => {
+    if (doc && doc[field]) return null;
+    return { ...(doc ? {} : { lawyerId, day, recordIds: [], items: [], kinds: {}, toldAt: null, proposedAt: null }), [field]: at };
+  });
 }
 
 /** Adds to one day's counters and a lawyer's year. */
 export async function incrementCounts(day: string, lawyerYear: string, counts: Record<string, number>, yearCounts: Record<string, number>): Promise<void> {
-  const inc = (c: Record<string, number>) => Object.fromEntries(Object.entries(c).map(([k, v]) => [`counts.${k}`, v]));
+  // Read, add, claim the version, write (db/claims.ts): racing `$inc`s of one document lose counts on FerretDB.
+  const add = (c: Record<string, number>) => (doc: RecordDayCountsDoc | null) => {
+    const next = { ...(doc?.counts ?? {}) };
+    for (const [k, v] of Object.entries(c)) next[k] = (next[k] ?? 0) + v;
+    return { counts: next };
+  };
   if (Object.keys(counts).length) {
-    await RecordDayCountsModel.updateOne({ _id: day }, { $inc: inc(counts) }, { upsert: true });
-    await RecordMonthCountsModel.updateOne({ _id: day.slice(0, 7) }, { $inc: inc(counts) }, { upsert: true });
+    await changeByVersion(RecordDayCountsModel, 'day-counts', day, add(counts));
+    await changeByVersion(RecordMonthCountsModel, 'month-counts', day.slice(0, 7), add(counts));
   }
-  if (Object.keys(yearCounts).length) await LawyerYearCountsModel.updateOne({ _id: lawyerYear }, { $inc: inc(yearCounts) }, { upsert: true });
+  if (Object.keys(yearCounts).length) await changeByVersion(LawyerYearCountsModel, 'year-counts', lawyerYear, add(yearCounts));
 }
 
 export async function dayCounts(days: string[]): Promise<Map<string, Record<string, number>>> {
