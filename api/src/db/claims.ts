@@ -36,9 +36,20 @@ export interface Claim<T> {
   /** This holder's insert won (now or in an earlier attempt by the same holder). */
   won: boolean;
   holder: string;
-  /** The winner's value: what the step is to write. */
+  /** The winner's value: what the step is to write (null once written, where the caller clears it). */
   value: T;
+  /** When the winner claimed it. */
+  at: Date;
 }
+
+/**
+ * How long a claim's winner has to write its change before others write it for it (it died):
+ * only for progress, never for safety (whoever writes a claim's change writes the same change).
+ */
+export const STALE_CLAIM_MS = 5000;
+
+/** Whether a claim another holder won has waited long enough to be finished by someone else. */
+export const isStale = (claim: Claim<unknown>): boolean => !claim.won && claim.value !== null && Date.now() - claim.at.getTime() > STALE_CLAIM_MS;
 
 export const isDuplicateKey = (err: unknown): boolean => (err as { code?: number }).code === 11000;
 
@@ -49,19 +60,20 @@ export const isDuplicateKey = (err: unknown): boolean => (err as { code?: number
 export async function claimStep<T>(key: string, holder: string, value: T, at: Date): Promise<Claim<T>> {
   try {
     await ClaimModel.create({ _id: key, holder, value: value ?? null, at });
-    return { won: true, holder, value };
+    return { won: true, holder, value, at };
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
     const winner = await ClaimModel.findById(key).lean<ClaimDoc>();
-    if (!winner) throw err;
-    return { won: winner.holder === holder, holder: winner.holder, value: winner.value as T };
+    // Gone already: the step was taken and is long past (its claim was cleared away).
+    if (!winner) return { won: false, holder: '', value: null as T, at: new Date(0) };
+    return { won: winner.holder === holder, holder: winner.holder, value: winner.value as T, at: winner.at };
   }
 }
 
 /** The claim of step `key`, if anyone made it. */
 export async function findClaim<T>(key: string): Promise<Claim<T> | null> {
   const doc = await ClaimModel.findById(key).lean<ClaimDoc>();
-  return doc ? { won: false, holder: doc.holder, value: doc.value as T } : null;
+  return doc ? { won: false, holder: doc.holder, value: doc.value as T, at: doc.at } : null;
 }
 
 /** What a save writes: fields to set and, optionally, entries to append to arrays. */
@@ -87,14 +99,24 @@ export async function writeAtRevision(
   revision: number,
   change: RevisionChange,
   extra: Record<string, unknown> = {},
+  options: { runValidators?: boolean } = {},
 ): Promise<boolean> {
   if (!(await model.exists({ _id: id, [field]: revision, ...extra }))) return false;
   const key = `${scope}:${id}:${revision}`;
   const claim = await claimStep<RevisionChange | null>(key, randomUUID(), change, new Date());
-  // A cleared claim was written already; there is nothing to finish.
-  if (!claim.value) return false;
-  const { set, push } = claim.value;
-  const res = await model.updateOne({ _id: id, [field]: revision }, { $set: { ...set, [field]: revision + 1 }, ...(push ? { $push: push } : {}) });
+  // Another's save from this revision: written by it, or, when it died, finished here.
+  if (!claim.won && !isStale(claim)) return false;
+  const { set, push } = claim.value!;
+  let res: { matchedCount: number };
+  try {
+    res = await model.updateOne({ _id: id, [field]: revision }, { $set: { ...set, [field]: revision + 1 }, ...(push ? { $push: push } : {}) }, options);
+  } catch (err) {
+    if (!claim.won) return false;
+    // The change cannot be written (a unique index or a validator refused it): the revision is
+    // free again, and the caller hears why.
+    await ClaimModel.deleteOne({ _id: key });
+    throw err;
+  }
   if (!claim.won) return false;
   // Written: the claim keeps deciding who won, without a copy of the change.
   await ClaimModel.updateOne({ _id: key }, { $set: { value: null } });
@@ -136,13 +158,13 @@ export async function changeByVersion<T extends { _id: string }>(
     const version = doc[VERSION_FIELD] ?? 0;
     const key = `${scope}:${id}:${version}`;
     const claim = await claimStep<Record<string, unknown>>(key, randomUUID(), set, new Date());
-    const at = version === 0 ? { [VERSION_FIELD]: { $exists: false } } : { [VERSION_FIELD]: version };
-    // The winner's change (ours, or one whose writer has not written it yet).
-    const res = await collection.updateOne({ _id: id, ...at } as never, { $set: { ...claim.value, [VERSION_FIELD]: version + 1 } } as never);
-    if (claim.won) {
-      // The document is past `version` now; the claim before it decides nothing any more.
-      if (version > 0) await ClaimModel.deleteOne({ _id: `${scope}:${id}:${version - 1}` });
-      if (res.matchedCount === 1) return true;
+    if (claim.won || isStale(claim)) {
+      const at = version === 0 ? { [VERSION_FIELD]: { $exists: false } } : { [VERSION_FIELD]: version };
+      // The claimed change (ours, or one whose writer died before writing it). Every change of
+      // this document goes through a claim, so once it is past `version` ours is in it.
+      await collection.updateOne({ _id: id, ...at } as never, { $set: { ...claim.value, [VERSION_FIELD]: version + 1 } } as never);
+      // Claims are kept: a claim that could be taken again would let a stale change through.
+      if (claim.won) return true;
     }
     await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 * tries)));
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestStatus } from '../../contracts/selfservice';
-import { claimStep } from '../../db/claims';
+import { claimStep, isStale } from '../../db/claims';
 import { AbsenceModel, type AbsenceDoc } from './absences.model';
 
 export type { AbsenceDoc };
@@ -22,7 +22,8 @@ export async function insertAbsence(fields: Pick<AbsenceDoc, 'lawyerId' | 'kind'
 export async function transitionAbsence(id: string, from: RequestStatus, set: Partial<AbsenceDoc>): Promise<boolean> {
   if (!(await AbsenceModel.exists({ _id: id, status: from }))) return false;
   const claim = await claimStep(`absence:${id}:${from}`, randomUUID(), set, new Date());
-  await AbsenceModel.updateOne({ _id: id, status: from }, { $set: claim.value as Partial<AbsenceDoc> });
+  // Ours, or another's decision whose writer died before writing it.
+  if (claim.won || isStale(claim)) await AbsenceModel.updateOne({ _id: id, status: from }, { $set: claim.value as Partial<AbsenceDoc> });
   return claim.won;
 }
 

@@ -76,13 +76,20 @@ export function createJobsService(opts: JobsOptions) {
     let lost = false;
     let lastProgress = 0;
     let lastPhase = job.progress?.phase ?? '';
-    const hold = async (set: Record<string, unknown>) => {
-      if (lost) throw new LeaseLost(job.id);
-      const ok = await updateHeldJob(job.id, owner, job.attempts, { ...set, leaseUntil: new Date(clock.now().getTime() + leaseMs) });
-      if (!ok) {
-        lost = true;
-        throw new LeaseLost(job.id);
-      }
+    // This worker's writes to the job go one at a time: on FerretDB two updates of one document
+    // at once can undo each other (a heartbeat could put back a step's checkpoint or a status).
+    let writing: Promise<unknown> = Promise.resolve();
+    const hold = (set: Record<string, unknown>): Promise<void> => {
+      const write = writing.then(async () => {
+        if (lost) throw new LeaseLost(job.id);
+        const ok = await updateHeldJob(job.id, owner, job.attempts, { ...set, leaseUntil: new Date(clock.now().getTime() + leaseMs) });
+        if (!ok) {
+          lost = true;
+          throw new LeaseLost(job.id);
+        }
+      });
+      writing = write.catch(() => undefined);
+      return write;
     };
     const heartbeat = setInterval(() => void hold({}).catch(() => undefined), Math.max(50, leaseMs / 3));
     const ctx: JobContext<unknown> = {
@@ -111,9 +118,11 @@ export function createJobsService(opts: JobsOptions) {
     try {
       const result = await handler(ctx);
       clearInterval(heartbeat);
+      await writing;
       await finishJob(job.id, owner, job.attempts, 'done', { result: result ?? null, error: null, finishedAt: clock.now() });
     } catch (err) {
       clearInterval(heartbeat);
+      await writing;
       if (err instanceof LeaseLost || lost) return;
       const message = (err as Error).message ?? String(err);
       opts.logger?.error({ err, jobId: job.id, kind: job.kind }, 'job failed');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { claimStep } from '../../db/claims';
+import { claimStep, isStale } from '../../db/claims';
 import type { SwapStatus } from '../../contracts/selfservice';
 import { SwapModel, type SwapDoc } from './swaps.model';
 
@@ -26,15 +26,19 @@ export async function insertSwap(fields: Pick<SwapDoc, 'rotaId' | 'slotId' | 're
  */
 export async function transitionSwap(id: string, from: SwapStatus | SwapStatus[], set: Partial<SwapDoc>): Promise<boolean> {
   const allowed = Array.isArray(from) ? from : [from];
-  for (let tries = 0; tries < 5; tries++) {
+  for (let tries = 0; tries < 40; tries++) {
     const doc = await SwapModel.findById(id).lean<SwapDoc>();
     if (!doc || !allowed.includes(doc.status)) return false;
     const n = doc.transitions ?? 0;
     const claim = await claimStep(`swap:${id}:${n}`, randomUUID(), set, new Date());
-    // Write the winner's change: ours, or another's that its writer may not have written yet.
-    const at = n === 0 ? { $in: [0, null] } : n;
-    await SwapModel.updateOne({ _id: id, transitions: at }, { $set: { ...(claim.value as Partial<SwapDoc>), transitions: n + 1 } });
-    if (claim.won) return true;
+    if (claim.won || isStale(claim)) {
+      // Ours, or another's move whose writer died before writing it.
+      const at = n === 0 ? { $in: [0, null] } : n;
+      await SwapModel.updateOne({ _id: id, transitions: at }, { $set: { ...(claim.value as Partial<SwapDoc>), transitions: n + 1 } });
+      if (claim.won) return true;
+    }
+    // Another move from this state is being written: look again once it is.
+    await new Promise((r) => setTimeout(r, 25));
   }
   return false;
 }
