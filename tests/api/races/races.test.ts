@@ -4,7 +4,7 @@ import { ClaimModel } from '../../../api/src/db/claims';
 import { AbsenceModel } from '../../../api/src/modules/absences/absences.model';
 import { insertAbsence, transitionAbsence } from '../../../api/src/modules/absences/absences.repository';
 import { addCountersignFailure, countersignFailures } from '../../../api/src/modules/checkins/checkins.repository';
-import { addToMark, dayCounts, findMarks, incrementCounts, lawyerYearCounts, monthCounts } from '../../../api/src/modules/records/records.repository';
+import { addToMark, completeDeadline, dayCounts, findDeadline, findMarks, incrementCounts, insertDeadline, lawyerYearCounts, markMissed, monthCounts } from '../../../api/src/modules/records/records.repository';
 import { JobModel } from '../../../api/src/modules/jobs/jobs.model';
 import { acquireLease, claimJob, claimJobById, insertJob, leaseEpochs, recordStep, releaseLease } from '../../../api/src/modules/jobs/jobs.repository';
 import { PublicationModel, RotaModel } from '../../../api/src/modules/rotas/rotas.model';
@@ -159,5 +159,18 @@ describe('race-sensitive steps on a pool of connections', () => {
     const counts = await Promise.all(Array.from({ length: RACERS }, () => addCountersignFailure('l1:p1:2026-12-02')));
     expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: RACERS }, (_, i) => i + 1));
     expect(await countersignFailures('l1:p1:2026-12-02')).toBe(RACERS);
+  });
+
+  it('When the lawyer finishes a clock as the watch marks it missed, then it gets one outcome', async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const id = `rec:r${round}:aid_forward`;
+      const due = new Date('2026-12-03T09:00:00Z');
+      await insertDeadline({ _id: id, kind: 'aid_forward', lawyerId: 'l1', postId: 'p1', subject: '转交', startedAt: t0, dueAt: due, doneAt: null, outcome: null, open: true, remindedSoonAt: null, remindedOverdueAt: null } as never);
+      const [done, ...missed] = await Promise.all([completeDeadline(id, due), ...Array.from({ length: RACERS - 1 }, () => markMissed(id))]);
+      const stored = (await findDeadline(id))!;
+      expect(stored.open).toBe(false);
+      expect(missed.filter(Boolean).length + (done.met ? 1 : 0)).toBe(1);
+      expect(stored.outcome).toBe(done.met ? 'met' : 'missed');
+    }
   });
 });

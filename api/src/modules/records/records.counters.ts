@@ -1,6 +1,6 @@
 import type { RecordKind } from '../../contracts/records';
 import type { DeadlineDoc, DutyRecordDoc, FastTrackCaseDoc } from './records.model';
-import { addToMark, claimCase, incrementCounts, setCaseFields, setRecordFields } from './records.repository';
+import { addToMark, claimCase, claimCounting, incrementCounts, setCaseFields, setRecordFields } from './records.repository';
 import { dayOf } from './records.time';
 
 /** Counter metrics beside the record kinds. */
@@ -19,6 +19,7 @@ export function parseCounterKey(key: string): { metric: Metric; postId: string; 
  * Then marks it counted, so a retry after a crash finishes the job instead of repeating it.
  */
 export async function countRecord(r: DutyRecordDoc): Promise<void> {
+  if (!(await claimCounting(`record:${r._id}`, new Date()))) return;
   const opensCase = r.caseNumber ? await claimCase(r.caseNumber, r.day) : r.kind === 'consultation';
   const counts: Record<string, number> = { [counterKey(r.kind, r.postId, r.lawyerId)]: 1 };
   const year: Record<string, number> = { [r.kind]: 1 };

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type mongoose from 'mongoose';
-import { changeByVersion } from '../../db/claims';
+import { changeByVersion, claimStep, isStale } from '../../db/claims';
 import {
   DeadlineModel,
   DutyRecordMarkModel,
@@ -51,8 +51,10 @@ export async function setRecordFields(id: string, set: Partial<DutyRecordDoc>): 
 
 /** A duty's mark; fields an upsert left out (FerretDB may drop empty ones) read as empty. */
 export async function findMark(dutyKey: string): Promise<DutyRecordMarkDoc | null> {
-  const d = await DutyRecordMarkModel.findById(dutyKey).lean<DutyRecordMarkDoc>();
-  return d ? { ...d, recordIds: d.recordIds ?? [], items: d.items ?? [], kinds: d.kinds ?? {}, toldAt: d.toldAt ?? null, proposedAt: d.proposedAt ?? null } : null;
+  const found = await DutyRecordMarkModel.findById(dutyKey).lean<DutyRecordMarkDoc & { _ver?: number }>();
+  if (!found) return null;
+  const { _ver: _v, ...d } = found;
+  return { ...d, recordIds: d.recordIds ?? [], items: d.items ?? [], kinds: d.kinds ?? {}, toldAt: d.toldAt ?? null, proposedAt: d.proposedAt ?? null };
 }
 
 /**
@@ -136,6 +138,16 @@ export async function claimCase(caseNumber: string, day: string): Promise<boolea
   }
 }
 
+/**
+ * Claims the counting of `key` (a record) for this caller: racing requests for one record (a
+ * retry while the first is still counting) count it once. A claim whose counter died before
+ * marking the record counted may be taken over once it is stale (db/claims.ts).
+ */
+export async function claimCounting(key: string, at: Date): Promise<boolean> {
+  const claim = await claimStep(`count:${key}`, randomUUID(), true, at);
+  return claim.won || isStale(claim);
+}
+
 export async function saveDocument(doc: RecordDocumentDoc): Promise<void> {
   await RecordDocumentModel.replaceOne({ _id: doc._id }, doc, { upsert: true });
 }
@@ -154,28 +166,38 @@ export async function insertDeadline(doc: DeadlineDoc): Promise<void> {
   });
 }
 
-export const findDeadline = (id: string) => DeadlineModel.findById(id).lean<DeadlineDoc>();
+/** `_ver` numbers a clock's changes (db/claims.ts); it is no part of the clock. */
+const withoutVersion = ({ _ver: _v, ...d }: DeadlineDoc & { _ver?: number }): DeadlineDoc => d;
+export const findDeadline = async (id: string) => {
+  const d = await DeadlineModel.findById(id).lean<DeadlineDoc>();
+  return d ? withoutVersion(d) : null;
+};
 
 /** Open clocks only: done ones leave the `open` set, so this stays as small as the work in hand. */
-export const findOpenDeadlines = () => DeadlineModel.find({ open: true }).lean<DeadlineDoc[]>();
+export const findOpenDeadlines = async () => (await DeadlineModel.find({ open: true }).lean<DeadlineDoc[]>()).map(withoutVersion);
 
-/** Marks a clock done; returns the outcome it set (met), or null when it had one already (missed). */
+/**
+ * Marks a clock done; `met` when it was done in time and had no outcome yet. Each of a clock's
+ * changes is claimed by version (db/claims.ts): the watch marking it missed and the lawyer
+ * finishing it at once cannot both set its outcome.
+ */
 export async function completeDeadline(id: string, at: Date): Promise<{ done: boolean; met: boolean }> {
-  const met = await DeadlineModel.updateOne({ _id: id, open: true, outcome: null, dueAt: { $gte: at } }, { $set: { doneAt: at, open: false, outcome: 'met' } });
-  if (met.modifiedCount === 1) return { done: true, met: true };
-  const late = await DeadlineModel.updateOne({ _id: id, open: true }, { $set: { doneAt: at, open: false } });
-  return { done: late.modifiedCount === 1, met: false };
+  let met = false;
+  const done = await changeByVersion(DeadlineModel, 'deadline', id, (doc) => {
+    if (!doc || !doc.open) return null;
+    met = doc.outcome === null && doc.dueAt.getTime() >= at.getTime();
+    return { doneAt: at, open: false, ...(met ? { outcome: 'met' } : {}) };
+  });
+  return { done, met: done && met };
 }
 
 /** Sets `missed` once the due time passed; true when this call set it. */
 export async function markMissed(id: string): Promise<boolean> {
-  const res = await DeadlineModel.updateOne({ _id: id, outcome: null }, { $set: { outcome: 'missed' } });
-  return res.modifiedCount === 1;
+  return changeByVersion(DeadlineModel, 'deadline', id, (doc) => (doc && doc.outcome === null ? { outcome: 'missed' } : null));
 }
 
 export async function markReminded(id: string, field: 'remindedSoonAt' | 'remindedOverdueAt', at: Date): Promise<boolean> {
-  const res = await DeadlineModel.updateOne({ _id: id, [field]: null }, { $set: { [field]: at } });
-  return res.modifiedCount === 1;
+  return changeByVersion(DeadlineModel, 'deadline', id, (doc) => (doc && !doc[field] ? { [field]: at } : null));
 }
 
 export async function insertCase(doc: FastTrackCaseDoc): Promise<boolean> {
