@@ -19,6 +19,11 @@ const schema = z.object({
   ferretdbBin: z.string().optional(),
   /** ZHIBAN_DB_NAME — database name used with the embedded server. */
   dbName: z.string().regex(/^[A-Za-z0-9_-]+$/).default('zhiban'),
+  /**
+   * ZHIBAN_DB_POOL_SIZE — database connections per API process; unset: 8 against the
+   * embedded FerretDB, the driver's default on MongoDB (db/capabilities.ts).
+   */
+  dbPoolSize: z.coerce.number().int().min(1).max(500).optional(),
   /** LOG_LEVEL — pino level. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
@@ -84,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: env.ZHIBAN_DATA_DIR ? path.resolve(env.ZHIBAN_DATA_DIR) : undefined,
     ferretdbBin: env.FERRETDB_BIN || undefined,
     dbName: env.ZHIBAN_DB_NAME || undefined,
+    dbPoolSize: env.ZHIBAN_DB_POOL_SIZE || undefined,
     logLevel: env.LOG_LEVEL || undefined,
     clientDist: env.ZHIBAN_CLIENT_DIST || undefined,
     checkinSecret: env.ZHIBAN_CHECKIN_SECRET || undefined,

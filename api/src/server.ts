@@ -48,7 +48,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<{ em
     logger.info({ dataDir: config.dataDir, ferretdbPid: embedded.pid, socket: embedded.socketPath }, 'embedded database started');
   }
   try {
-    await connectDatabase(uri);
+    await connectDatabase(uri, { maxPoolSize: config.dbPoolSize });
   } catch (err) {
     await embedded?.stop();
     throw err;

@@ -18,7 +18,8 @@ export interface DatabaseCapabilities {
   /**
    * Racing conditional updates (`updateOne({ _id, rev }, …)`) on separate connections have
    * exactly one winner. FerretDB reads and then writes, so two can both win; unique inserts
-   * have one winner on both servers.
+   * have one winner on both servers, which is why every step where two winners would be a bug
+   * is claimed by a unique insert (db/claims.ts, lease epochs, job attempts).
    */
   atomicConditionalUpdates: boolean;
   /**
@@ -27,11 +28,12 @@ export interface DatabaseCapabilities {
    */
   indexedFilters: boolean;
   /**
-   * The most connections one process may open: 1 where conditional updates are not atomic
-   * across connections (a single connection serialises them), otherwise the driver's default.
+   * The connection pool of one process when configuration does not set one
+   * (`ZHIBAN_DB_POOL_SIZE`): a small pool against FerretDB (SQLite writes one at a time, and
+   * a pool keeps a slow read from holding up every other request), the driver's default on MongoDB.
    */
   maxPoolSize: number | undefined;
-  /** Several API processes may share this database (needs atomic conditional updates). */
+  /** Several API processes may share this database: race-sensitive steps are unique inserts. */
   severalProcesses: boolean;
 }
 
@@ -40,6 +42,9 @@ export interface ServerAnswers {
   buildInfo: { version?: string; ferretdbVersion?: string };
   hello: { setName?: string; msg?: string };
 }
+
+/** Connections per process against FerretDB unless configured otherwise. */
+export const FERRETDB_POOL_SIZE = 8;
 
 export function capabilitiesOf(answers: ServerAnswers): DatabaseCapabilities {
   const ferret = answers.buildInfo.ferretdbVersion !== undefined;
@@ -51,8 +56,8 @@ export function capabilitiesOf(answers: ServerAnswers): DatabaseCapabilities {
     transactions: replicaSet,
     atomicConditionalUpdates: !ferret,
     indexedFilters: !ferret,
-    maxPoolSize: ferret ? 1 : undefined,
-    severalProcesses: !ferret,
+    maxPoolSize: ferret ? FERRETDB_POOL_SIZE : undefined,
+    severalProcesses: true,
   };
 }
 

@@ -10,16 +10,20 @@ export function databaseFlavour(): DatabaseFlavour {
   return databaseCapabilities().server;
 }
 
+export interface ConnectOptions {
+  /** Connections in this process's pool (`ZHIBAN_DB_POOL_SIZE`); unset: what the server suits (db/capabilities.ts). */
+  maxPoolSize?: number;
+}
+
 /**
- * Connects mongoose, asks the server what it can do (db/capabilities.ts), and keeps the
- * connection pool within what keeps conditional updates atomic: FerretDB applies an update
- * by reading the matching documents and then writing them back, so two conditional updates
- * racing on separate connections can both "win"; against it this process keeps a single
- * connection, which serialises its operations. Several API processes need MongoDB.
+ * Connects mongoose, asks the server what it can do (db/capabilities.ts), and sizes the
+ * connection pool: the configured size, else a small pool against FerretDB and the driver's
+ * default on MongoDB. Any pool size is safe on either server, because every step where two
+ * racing writers must not both win is a unique insert (db/claims.ts), not a conditional update.
  */
-export async function connectDatabase(uri: string): Promise<typeof mongoose> {
+export async function connectDatabase(uri: string, opts: ConnectOptions = {}): Promise<typeof mongoose> {
   const options = { serverSelectionTimeoutMS: 5000, autoIndex: true };
-  await mongoose.connect(uri, options);
+  await mongoose.connect(uri, { ...options, ...(opts.maxPoolSize !== undefined ? { maxPoolSize: opts.maxPoolSize } : {}) });
   const admin = mongoose.connection.db!.admin();
   const answers: ServerAnswers = {
     buildInfo: (await admin.command({ buildInfo: 1 })) as ServerAnswers['buildInfo'],
@@ -27,9 +31,9 @@ export async function connectDatabase(uri: string): Promise<typeof mongoose> {
   };
   const capabilities = capabilitiesOf(answers);
   setDatabaseCapabilities(capabilities);
-  if (capabilities.maxPoolSize !== undefined) {
+  if (opts.maxPoolSize === undefined && capabilities.maxPoolSize !== undefined) {
     await mongoose.disconnect();
-    await mongoose.connect(uri, { ...options, maxPoolSize: capabilities.maxPoolSize, minPoolSize: Math.min(1, capabilities.maxPoolSize) });
+    await mongoose.connect(uri, { ...options, maxPoolSize: capabilities.maxPoolSize, minPoolSize: 1 });
   }
   return mongoose;
 }

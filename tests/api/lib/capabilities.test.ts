@@ -5,7 +5,7 @@ import mongoose from 'mongoose';
 import { useTestDatabase } from '../../support/db';
 
 describe('what the database server can do', () => {
-  it('When the server is FerretDB, then conditional updates are not trusted across connections and one connection is used', () => {
+  it('When the server is FerretDB, then conditional updates are not trusted across connections, a small pool is used and several processes may share it', () => {
     expect(capabilitiesOf({ buildInfo: { version: '7.0.77', ferretdbVersion: 'v1.24.2' }, hello: {} })).toEqual({
       server: 'ferretdb',
       version: 'v1.24.2',
@@ -13,8 +13,8 @@ describe('what the database server can do', () => {
       transactions: false,
       atomicConditionalUpdates: false,
       indexedFilters: false,
-      maxPoolSize: 1,
-      severalProcesses: false,
+      maxPoolSize: 8,
+      severalProcesses: true,
     });
   });
 
@@ -43,6 +43,14 @@ describe('what the database server can do', () => {
       const client = mongoose.connection.getClient() as unknown as { options: { maxPoolSize: number } };
       expect(client.options.maxPoolSize).toBe(caps.maxPoolSize);
     });
+  });
+});
+
+describe('the connection pool in configuration', () => {
+  it('When ZHIBAN_DB_POOL_SIZE is set, then it is the pool size; unset, the server decides', () => {
+    expect(loadConfig({ ZHIBAN_DB_POOL_SIZE: '4' }).dbPoolSize).toBe(4);
+    expect(loadConfig({}).dbPoolSize).toBeUndefined();
+    expect(() => loadConfig({ ZHIBAN_DB_POOL_SIZE: '0' })).toThrow(/dbPoolSize/);
   });
 });
 

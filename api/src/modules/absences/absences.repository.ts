@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { RequestStatus } from '../../contracts/selfservice';
+import { claimStep, isStale } from '../../db/claims';
 import { AbsenceModel, type AbsenceDoc } from './absences.model';
 
 export type { AbsenceDoc };
@@ -11,10 +13,18 @@ export async function insertAbsence(fields: Pick<AbsenceDoc, 'lawyerId' | 'kind'
   return (await AbsenceModel.create(fields)).toObject();
 }
 
-/** Moves a request on from `from` in one conditional write; false when it was no longer there. */
+/**
+ * Moves a request on from `from`; false when it was no longer there. A request leaves a status
+ * once, so the move is claimed as `absence:<id>:<from>` (db/claims.ts): of two staff deciding
+ * at once exactly one decision is written; the claim carries it, so a decision whose writer
+ * died is written by the next one to look.
+ */
 export async function transitionAbsence(id: string, from: RequestStatus, set: Partial<AbsenceDoc>): Promise<boolean> {
-  const res = await AbsenceModel.updateOne({ _id: id, status: from }, { $set: set });
-  return res.matchedCount === 1;
+  if (!(await AbsenceModel.exists({ _id: id, status: from }))) return false;
+  const claim = await claimStep(`absence:${id}:${from}`, randomUUID(), set, new Date());
+  // Ours, or another's decision whose writer died before writing it.
+  if (claim.won || isStale(claim)) await AbsenceModel.updateOne({ _id: id, status: from }, { $set: claim.value as Partial<AbsenceDoc> });
+  return claim.won;
 }
 
 export async function setAbsenceRepairJob(id: string, repairJobId: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { CheckinKind } from '../../contracts/checkins';
 import { caches } from '../../db/cache';
+import { changeByVersion } from '../../db/claims';
 import {
   CheckinModel,
   CheckinRequestModel,
@@ -104,8 +105,10 @@ export async function countersignFailures(key: string): Promise<number> {
 }
 
 export async function addCountersignFailure(key: string): Promise<number> {
-  const doc = await CountersignFailureModel.findOneAndUpdate({ _id: key }, { $inc: { count: 1 } }, { upsert: true, returnDocument: 'after' }).lean<{ count: number }>();
-  return doc?.count ?? 1;
+  // Read, add, claim the version, write (db/claims.ts): racing `$inc`s lose counts on FerretDB.
+  let count = 1;
+  await changeByVersion(CountersignFailureModel, 'countersign-failures', key, (doc) => ({ count: (count = (doc?.count ?? 0) + 1) }));
+  return count;
 }
 
 /** The named secret, created at random on first use; every process then reads the same one. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ViolationsQuery } from '../../contracts/discipline';
+import { writeAtRevision } from '../../db/claims';
 import { RemovalModel, ViolationModel, type RemovalDoc, type ViolationDoc } from './discipline.model';
 
 export type { RemovalDoc, ViolationDoc };
@@ -29,10 +30,9 @@ export async function findViolation(id: string): Promise<ViolationDoc | null> {
   return ViolationModel.findById(id).lean<ViolationDoc>();
 }
 
-/** Applies `set` if the violation is still at `rev`; null when someone changed it first. */
+/** Applies `set` if the violation is still at `rev`; null when someone changed it first (one change per `rev`, db/claims.ts). */
 export async function updateViolationAt(id: string, rev: number, set: Partial<ViolationDoc>): Promise<ViolationDoc | null> {
-  const res = await ViolationModel.updateOne({ _id: id, rev }, { $set: set, $inc: { rev: 1 } });
-  if (res.matchedCount !== 1) return null;
+  if (!(await writeAtRevision(ViolationModel, 'violation', id, 'rev', rev, { set }))) return null;
   return findViolation(id);
 }
 

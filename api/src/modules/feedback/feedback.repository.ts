@@ -1,3 +1,4 @@
+import { writeAtRevision } from '../../db/claims';
 import { FeedbackModel, PowClaimModel, type FeedbackDoc } from './feedback.model';
 
 export type { FeedbackDoc };
@@ -21,10 +22,9 @@ export async function findFeedback(code: string): Promise<FeedbackDoc | null> {
 
 /** Applies a step if the feedback is still at `revision`; null when someone else moved it first. */
 export async function updateFeedbackAt(code: string, revision: number, set: Partial<FeedbackDoc>, push?: FeedbackDoc['history'][number]): Promise<FeedbackDoc | null> {
-  const update: Record<string, unknown> = { $set: set, $inc: { revision: 1 } };
-  if (push) update.$push = { history: push };
-  const res = await FeedbackModel.updateOne({ _id: code, revision }, update);
-  return res.matchedCount === 1 ? findFeedback(code) : null;
+  // One step per revision, however many staff act at once (db/claims.ts).
+  const saved = await writeAtRevision(FeedbackModel, 'feedback', code, 'revision', revision, { set, ...(push ? { push: { history: push } } : {}) });
+  return saved ? findFeedback(code) : null;
 }
 
 export async function markEffectDone(code: string, effect: string): Promise<void> {

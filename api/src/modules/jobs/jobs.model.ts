@@ -53,17 +53,50 @@ jobSchema.index({ status: 1, runAfter: 1 });
 
 export const JobModel = mongoose.model<JobDoc>('Job', jobSchema, 'jobs');
 
-export interface LeaseDoc {
+/**
+ * A named lease is a chain of epochs: taking it (or renewing it) is inserting the next epoch,
+ * `<name>:<epoch>`, so of any number of racers exactly one takes each epoch. The holder is the
+ * owner of the latest epoch, while it is neither released nor past `until`.
+ */
+export interface LeaseEpochDoc {
   _id: string;
+  name: string;
+  epoch: number;
   owner: string;
+  /** When the epoch was written (wall clock, for diagnostics; `until` follows the caller's clock). */
+  claimedAt: Date;
   until: Date;
+  releasedAt: Date | null;
 }
 
-const leaseSchema = new Schema<LeaseDoc>({
-  _id: { type: String, required: true },
-  owner: { type: String, required: true },
-  until: { type: Date, required: true },
-});
+const leaseEpochSchema = new Schema<LeaseEpochDoc>(
+  {
+    _id: { type: String, required: true },
+    name: { type: String, required: true },
+    epoch: { type: Number, required: true },
+    owner: { type: String, required: true },
+    claimedAt: { type: Date, required: true },
+    until: { type: Date, required: true },
+    releasedAt: { type: Date, default: null },
+  },
+  { versionKey: false },
+);
+
+export const LeaseEpochModel = mongoose.model<LeaseEpochDoc>('LeaseEpoch', leaseEpochSchema, 'lease_epochs');
+
+/** Where to start looking for a lease's latest epoch (`_id` = lease name); only ever raised. */
+export interface LeaseDoc {
+  _id: string;
+  epoch: number;
+}
+
+const leaseSchema = new Schema<LeaseDoc>(
+  {
+    _id: { type: String, required: true },
+    epoch: { type: Number, default: 0 },
+  },
+  { versionKey: false },
+);
 
 /** Named leases: a background task runs only where its lease is held. */
 export const LeaseModel = mongoose.model<LeaseDoc>('Lease', leaseSchema, 'leases');

@@ -3,3 +3,6 @@
  * API process, until released or until its time runs out (the holder died).
  */
 export { acquireLease, releaseLease } from './jobs.repository';
+
+/** A job by its idempotency key (e.g. whether a rota's publication is still running). */
+export { findJobByKey } from './jobs.repository';

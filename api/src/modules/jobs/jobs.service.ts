@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
-import { claimJob, claimJobById, findJob, findJobByKey, finishJob, insertJob, updateHeldJob, type Job } from './jobs.repository';
+import { claimJob, claimJobById, findJob, findJobByKey, finishJob, insertJob, recordStep, updateHeldJob, type Job } from './jobs.repository';
 
 export type { Job };
 
@@ -76,13 +76,20 @@ export function createJobsService(opts: JobsOptions) {
     let lost = false;
     let lastProgress = 0;
     let lastPhase = job.progress?.phase ?? '';
-    const hold = async (set: Record<string, unknown>) => {
-      if (lost) throw new LeaseLost(job.id);
-      const ok = await updateHeldJob(job.id, owner, { ...set, leaseUntil: new Date(clock.now().getTime() + leaseMs) });
-      if (!ok) {
-        lost = true;
-        throw new LeaseLost(job.id);
-      }
+    // This worker's writes to the job go one at a time: on FerretDB two updates of one document
+    // at once can undo each other (a heartbeat could put back a step's checkpoint or a status).
+    let writing: Promise<unknown> = Promise.resolve();
+    const hold = (set: Record<string, unknown>): Promise<void> => {
+      const write = writing.then(async () => {
+        if (lost) throw new LeaseLost(job.id);
+        const ok = await updateHeldJob(job.id, owner, job.attempts, { ...set, leaseUntil: new Date(clock.now().getTime() + leaseMs) });
+        if (!ok) {
+          lost = true;
+          throw new LeaseLost(job.id);
+        }
+      });
+      writing = write.catch(() => undefined);
+      return write;
     };
     const heartbeat = setInterval(() => void hold({}).catch(() => undefined), Math.max(50, leaseMs / 3));
     const ctx: JobContext<unknown> = {
@@ -100,25 +107,30 @@ export function createJobsService(opts: JobsOptions) {
       async step(name, fn) {
         if (Object.prototype.hasOwnProperty.call(steps, name)) return steps[name] as never;
         const value = await fn();
-        steps[name] = value === undefined ? null : value;
-        await hold({ [`steps.${name}`]: steps[name] });
-        return value;
+        // The first runner to finish a step records its result; a runner that overlapped it
+        // (after a takeover) carries on with that result, not its own.
+        const recorded = await recordStep(job.id, name, owner, value === undefined ? null : value, clock.now());
+        steps[name] = recorded;
+        await hold({ [`steps.${name}`]: recorded });
+        return (recorded === null && value === undefined ? value : recorded) as never;
       },
     };
     try {
       const result = await handler(ctx);
       clearInterval(heartbeat);
-      await finishJob(job.id, owner, 'done', { result: result ?? null, error: null, finishedAt: clock.now() });
+      await writing;
+      await finishJob(job.id, owner, job.attempts, 'done', { result: result ?? null, error: null, finishedAt: clock.now() });
     } catch (err) {
       clearInterval(heartbeat);
+      await writing;
       if (err instanceof LeaseLost || lost) return;
       const message = (err as Error).message ?? String(err);
       opts.logger?.error({ err, jobId: job.id, kind: job.kind }, 'job failed');
       if (job.attempts < job.maxAttempts) {
         const backoffMs = Math.min(60_000, 1000 * 2 ** (job.attempts - 1));
-        await finishJob(job.id, owner, 'queued', { error: message, runAfter: new Date(clock.now().getTime() + backoffMs) });
+        await finishJob(job.id, owner, job.attempts, 'queued', { error: message, runAfter: new Date(clock.now().getTime() + backoffMs) });
       } else {
-        await finishJob(job.id, owner, 'failed', { error: message, finishedAt: clock.now() });
+        await finishJob(job.id, owner, job.attempts, 'failed', { error: message, finishedAt: clock.now() });
       }
     }
     await announce(job.id);

@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import type { LawyersQuery, LawyerStatus } from '../../contracts/lawyers';
 import { caches } from '../../db/cache';
+import { writeAtRevision } from '../../db/claims';
 import type { PlanningLawyer } from '../rotas/rotas.port';
 import { LawyerModel, type LawyerDoc } from './lawyers.model';
 
@@ -36,7 +37,9 @@ export async function insertLawyer(fields: LawyerFields): Promise<LawyerDoc> {
 
 /** Writes `set` only if nobody changed the lawyer since `rev` was read; null when someone did. */
 export async function updateLawyerAtRev(id: string, rev: number, set: Partial<LawyerFields>): Promise<LawyerDoc | null> {
-  const doc = await LawyerModel.findOneAndUpdate({ _id: id, rev }, { $set: set, $inc: { rev: 1 } }, { returnDocument: 'after', runValidators: true }).lean<LawyerDoc>();
+  // One change per `rev`, however many staff save at once (db/claims.ts).
+  const saved = await writeAtRevision(LawyerModel, 'lawyer', id, 'rev', rev, { set }, {}, { runValidators: true });
+  const doc = saved ? await LawyerModel.findById(id).lean<LawyerDoc>() : null;
   // Names and statuses label duties in every process: forget this lawyer's there.
   if (doc) caches.invalidate('lawyers', [id]);
   return doc;

@@ -1,5 +1,5 @@
 import type { RecordKind } from '../../contracts/records';
-import { addToMark, claimCase, incrementCounts, setCaseFields, setRecordFields, type DeadlineDoc, type DutyRecordDoc, type FastTrackCaseDoc } from './records.repository';
+import { addToMark, claimCase, claimCounting, incrementCounts, setCaseFields, setRecordFields, type DeadlineDoc, type DutyRecordDoc, type FastTrackCaseDoc } from './records.repository';
 import { dayOf } from './records.time';
 
 /** Counter metrics beside the record kinds. */
@@ -18,6 +18,7 @@ export function parseCounterKey(key: string): { metric: Metric; postId: string; 
  * Then marks it counted, so a retry after a crash finishes the job instead of repeating it.
  */
 export async function countRecord(r: DutyRecordDoc): Promise<void> {
+  if (!(await claimCounting(`record:${r._id}`, new Date()))) return;
   const opensCase = r.caseNumber ? await claimCase(r.caseNumber, r.day) : r.kind === 'consultation';
   const counts: Record<string, number> = { [counterKey(r.kind, r.postId, r.lawyerId)]: 1 };
   const year: Record<string, number> = { [r.kind]: 1 };

@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type mongoose from 'mongoose';
+import { changeByVersion, claimStep, isStale } from '../../db/claims';
 import {
   DeadlineModel,
   DutyRecordMarkModel,
@@ -52,8 +53,10 @@ export async function setRecordFields(id: string, set: Partial<DutyRecordDoc>): 
 
 /** A duty's mark; fields an upsert left out (FerretDB may drop empty ones) read as empty. */
 export async function findMark(dutyKey: string): Promise<DutyRecordMarkDoc | null> {
-  const d = await DutyRecordMarkModel.findById(dutyKey).lean<DutyRecordMarkDoc>();
-  return d ? { ...d, recordIds: d.recordIds ?? [], items: d.items ?? [], kinds: d.kinds ?? {}, toldAt: d.toldAt ?? null, proposedAt: d.proposedAt ?? null } : null;
+  const found = await DutyRecordMarkModel.findById(dutyKey).lean<DutyRecordMarkDoc & { _ver?: number }>();
+  if (!found) return null;
+  const { _ver: _v, ...d } = found;
+  return { ...d, recordIds: d.recordIds ?? [], items: d.items ?? [], kinds: d.kinds ?? {}, toldAt: d.toldAt ?? null, proposedAt: d.proposedAt ?? null };
 }
 
 /**
@@ -71,45 +74,45 @@ async function byIds<T extends { _id: string }>(model: mongoose.Model<T>, ids: s
 
 export async function findMarks(dutyKeys: string[]): Promise<Map<string, DutyRecordMarkDoc>> {
   const docs = await byIds(DutyRecordMarkModel as unknown as mongoose.Model<DutyRecordMarkDoc>, dutyKeys, 10);
-  return new Map(docs.map((d) => [d._id, { ...d, recordIds: d.recordIds ?? [], items: d.items ?? [], kinds: d.kinds ?? {}, toldAt: d.toldAt ?? null, proposedAt: d.proposedAt ?? null }]));
+  // `_ver` numbers the mark's changes (db/claims.ts); it is no part of the mark.
+  return new Map(docs.map(({ _ver: _v, ...d }: DutyRecordMarkDoc & { _ver?: number }) => [d._id, { ...d, recordIds: d.recordIds ?? [], items: d.items ?? [], kinds: d.kinds ?? {}, toldAt: d.toldAt ?? null, proposedAt: d.proposedAt ?? null }]));
 }
 
-/** Adds a record to its duty's mark (once: `$addToSet` on the id, counts only when it was new). */
+/** Adds a record to its duty's mark (once: counts only when the id was new; one change per version, db/claims.ts). */
 export async function addToMark(r: Pick<DutyRecordDoc, '_id' | 'dutyKey' | 'lawyerId' | 'day' | 'kind' | 'title' | 'createdAt'>): Promise<void> {
-  const res = await DutyRecordMarkModel.updateOne(
-    { _id: r.dutyKey, recordIds: { $ne: r._id } },
-    { $push: { recordIds: r._id, items: { id: r._id, kind: r.kind, title: r.title, at: r.createdAt } }, $inc: { [`kinds.${r.kind}`]: 1 }, $setOnInsert: { lawyerId: r.lawyerId, day: r.day, toldAt: null, proposedAt: null } },
-    { upsert: true },
-  ).catch((err: unknown) => {
-    // The upsert met an existing mark that already holds the id: nothing to add.
-    if (isDuplicate(err)) return null;
-    throw err;
+  await changeByVersion(DutyRecordMarkModel, 'mark', r.dutyKey, (doc) => {
+    if (doc?.recordIds?.includes(r._id)) return null;
+    const kinds = { ...(doc?.kinds ?? {}) };
+    kinds[r.kind] = (kinds[r.kind] ?? 0) + 1;
+    return {
+      ...(doc ? {} : { lawyerId: r.lawyerId, day: r.day, toldAt: null, proposedAt: null }),
+      recordIds: [...(doc?.recordIds ?? []), r._id],
+      items: [...(doc?.items ?? []), { id: r._id, kind: r.kind, title: r.title, at: r.createdAt }],
+      kinds,
+    };
   });
-  void res;
 }
 
 export async function setMarkFlag(dutyKey: string, lawyerId: string, day: string, field: 'toldAt' | 'proposedAt', at: Date): Promise<boolean> {
-  try {
-    const res = await DutyRecordMarkModel.updateOne(
-      { _id: dutyKey, [field]: null },
-      { $set: { [field]: at }, $setOnInsert: { lawyerId, day, recordIds: [], kinds: {}, ...(field === 'toldAt' ? { proposedAt: null } : { toldAt: null }) } },
-      { upsert: true },
-    );
-    return res.modifiedCount + res.upsertedCount === 1;
-  } catch (err) {
-    if (isDuplicate(err)) return false;
-    throw err;
-  }
+  return changeByVersion(DutyRecordMarkModel, 'mark', dutyKey, (doc) => {
+    if (doc && doc[field]) return null;
+    return { ...(doc ? {} : { lawyerId, day, recordIds: [], items: [], kinds: {}, toldAt: null, proposedAt: null }), [field]: at };
+  });
 }
 
 /** Adds to one day's counters and a lawyer's year. */
 export async function incrementCounts(day: string, lawyerYear: string, counts: Record<string, number>, yearCounts: Record<string, number>): Promise<void> {
-  const inc = (c: Record<string, number>) => Object.fromEntries(Object.entries(c).map(([k, v]) => [`counts.${k}`, v]));
+  // Read, add, claim the version, write (db/claims.ts): racing `$inc`s of one document lose counts on FerretDB.
+  const add = (c: Record<string, number>) => (doc: RecordDayCountsDoc | null) => {
+    const next = { ...(doc?.counts ?? {}) };
+    for (const [k, v] of Object.entries(c)) next[k] = (next[k] ?? 0) + v;
+    return { counts: next };
+  };
   if (Object.keys(counts).length) {
-    await RecordDayCountsModel.updateOne({ _id: day }, { $inc: inc(counts) }, { upsert: true });
-    await RecordMonthCountsModel.updateOne({ _id: day.slice(0, 7) }, { $inc: inc(counts) }, { upsert: true });
+    await changeByVersion(RecordDayCountsModel, 'day-counts', day, add(counts));
+    await changeByVersion(RecordMonthCountsModel, 'month-counts', day.slice(0, 7), add(counts));
   }
-  if (Object.keys(yearCounts).length) await LawyerYearCountsModel.updateOne({ _id: lawyerYear }, { $inc: inc(yearCounts) }, { upsert: true });
+  if (Object.keys(yearCounts).length) await changeByVersion(LawyerYearCountsModel, 'year-counts', lawyerYear, add(yearCounts));
 }
 
 export async function dayCounts(days: string[]): Promise<Map<string, Record<string, number>>> {
@@ -137,6 +140,16 @@ export async function claimCase(caseNumber: string, day: string): Promise<boolea
   }
 }
 
+/**
+ * Claims the counting of `key` (a record) for this caller: racing requests for one record (a
+ * retry while the first is still counting) count it once. A claim whose counter died before
+ * marking the record counted may be taken over once it is stale (db/claims.ts).
+ */
+export async function claimCounting(key: string, at: Date): Promise<boolean> {
+  const claim = await claimStep(`count:${key}`, randomUUID(), true, at);
+  return claim.won || isStale(claim);
+}
+
 export async function saveDocument(doc: RecordDocumentDoc): Promise<void> {
   await RecordDocumentModel.replaceOne({ _id: doc._id }, doc, { upsert: true });
 }
@@ -155,28 +168,38 @@ export async function insertDeadline(doc: DeadlineDoc): Promise<void> {
   });
 }
 
-export const findDeadline = (id: string) => DeadlineModel.findById(id).lean<DeadlineDoc>();
+/** `_ver` numbers a clock's changes (db/claims.ts); it is no part of the clock. */
+const withoutVersion = ({ _ver: _v, ...d }: DeadlineDoc & { _ver?: number }): DeadlineDoc => d;
+export const findDeadline = async (id: string) => {
+  const d = await DeadlineModel.findById(id).lean<DeadlineDoc>();
+  return d ? withoutVersion(d) : null;
+};
 
 /** Open clocks only: done ones leave the `open` set, so this stays as small as the work in hand. */
-export const findOpenDeadlines = () => DeadlineModel.find({ open: true }).lean<DeadlineDoc[]>();
+export const findOpenDeadlines = async () => (await DeadlineModel.find({ open: true }).lean<DeadlineDoc[]>()).map(withoutVersion);
 
-/** Marks a clock done; returns the outcome it set (met), or null when it had one already (missed). */
+/**
+ * Marks a clock done; `met` when it was done in time and had no outcome yet. Each of a clock's
+ * changes is claimed by version (db/claims.ts): the watch marking it missed and the lawyer
+ * finishing it at once cannot both set its outcome.
+ */
 export async function completeDeadline(id: string, at: Date): Promise<{ done: boolean; met: boolean }> {
-  const met = await DeadlineModel.updateOne({ _id: id, open: true, outcome: null, dueAt: { $gte: at } }, { $set: { doneAt: at, open: false, outcome: 'met' } });
-  if (met.modifiedCount === 1) return { done: true, met: true };
-  const late = await DeadlineModel.updateOne({ _id: id, open: true }, { $set: { doneAt: at, open: false } });
-  return { done: late.modifiedCount === 1, met: false };
+  let met = false;
+  const done = await changeByVersion(DeadlineModel, 'deadline', id, (doc) => {
+    if (!doc || !doc.open) return null;
+    met = doc.outcome === null && doc.dueAt.getTime() >= at.getTime();
+    return { doneAt: at, open: false, ...(met ? { outcome: 'met' } : {}) };
+  });
+  return { done, met: done && met };
 }
 
 /** Sets `missed` once the due time passed; true when this call set it. */
 export async function markMissed(id: string): Promise<boolean> {
-  const res = await DeadlineModel.updateOne({ _id: id, outcome: null }, { $set: { outcome: 'missed' } });
-  return res.modifiedCount === 1;
+  return changeByVersion(DeadlineModel, 'deadline', id, (doc) => (doc && doc.outcome === null ? { outcome: 'missed' } : null));
 }
 
 export async function markReminded(id: string, field: 'remindedSoonAt' | 'remindedOverdueAt', at: Date): Promise<boolean> {
-  const res = await DeadlineModel.updateOne({ _id: id, [field]: null }, { $set: { [field]: at } });
-  return res.modifiedCount === 1;
+  return changeByVersion(DeadlineModel, 'deadline', id, (doc) => (doc && !doc[field] ? { [field]: at } : null));
 }
 
 export async function insertCase(doc: FastTrackCaseDoc): Promise<boolean> {

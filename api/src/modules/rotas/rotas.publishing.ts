@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { PublishBody, PublishStarted, RotaVersionSummary } from '../../contracts/rotas';
 import type { Actor } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
-import { acquireLease, releaseLease } from '../jobs/jobs.port';
+import { acquireLease, findJobByKey, releaseLease } from '../jobs/jobs.port';
 import type { JobContext } from '../jobs/jobs.service';
 import type { NewNotification } from '../notifications/notifications.service';
 import { validateRota } from '../../../../scheduler/src/index';
@@ -31,11 +32,21 @@ export function createRotaPublishing(deps: RotasDeps) {
    * that two rotas cannot be published onto the same lawyer's day at once.
    */
   async function publishVersion(actorName: string, rota: StoredRota, reason: string | null): Promise<PublishStarted & { status: string }> {
-    const owner = `${deps.jobs.owner}:${rota.id}`;
+    // One owner per call: two publications of the same rota must not share the lease either.
+    const owner = `${deps.jobs.owner}:${rota.id}:${randomUUID().slice(0, 8)}`;
     let held = false;
     for (let i = 0; i < 100 && !(held = await acquireLease(PUBLISH_LEASE, owner, deps.clock.now(), 60_000)); i++) await sleep(100);
     if (!held) throw new AppError('publication_busy', 'Another rota is being published; try again in a moment', 409);
     try {
+      // A draft read before the lease may have been published meanwhile (by this process or another).
+      if (rota.status === 'draft') {
+        const fresh = await findRota(rota.id);
+        if (!fresh || fresh.status !== 'draft' || fresh.revision !== rota.revision) throw conflict(fresh?.revision ?? rota.revision);
+        // Its publication may still be running (a job another worker took): one at a time.
+        const latest = (await listVersions(rota.id))[0];
+        const pending = latest ? await findJobByKey(`publish:${rota.id}:${latest.version}`) : null;
+        if (pending && (pending.status === 'queued' || pending.status === 'running')) throw new AppError('publication_in_progress', 'This version is already being published', 409);
+      }
       const instance = await instanceFor(deps, rota);
       const previous = await currentVersionOf(rota.id);
       // A new version is judged by what it makes worse than the current one (a removed lawyer's

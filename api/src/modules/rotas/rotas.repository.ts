@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import type { RotaStatus, RotaSummary } from '../../contracts/rotas';
 import { caches } from '../../db/cache';
+import { claimStep, writeAtRevision } from '../../db/claims';
 import { recordTimeline } from './rotas.timeline';
 import { PublicationModel, RotaModel, RotaVersionModel, versionKey, type PublicationDoc, type RotaDoc, type RotaVersionDoc, type SlotFields } from './rotas.model';
 
@@ -81,10 +82,9 @@ export async function findDraftsHolding(lawyerId: string, fromDay: string): Prom
   return docs.map((d) => String(d._id));
 }
 
-/** Applies `set` if the rota is still at `revision`; bumps the revision. Null when someone saved first. */
+/** Applies `set` if the rota is still at `revision`; bumps the revision. Null when someone saved first (one save per revision, db/claims.ts). */
 export async function updateRotaAt(id: string, revision: number, set: Partial<RotaDoc>, extra: Record<string, unknown> = {}): Promise<StoredRota | null> {
-  const res = await RotaModel.updateOne({ _id: id, revision, ...extra }, { $set: set, $inc: { revision: 1 } });
-  if (res.matchedCount !== 1) return null;
+  if (!(await writeAtRevision(RotaModel, 'rota', id, 'revision', revision, { set }, extra))) return null;
   return findRota(id);
 }
 
@@ -95,8 +95,7 @@ export async function storePlan(id: string, jobId: string, set: Pick<RotaDoc, 's
 }
 
 export async function setPlanningJob(id: string, revision: number, jobId: string): Promise<boolean> {
-  const res = await RotaModel.updateOne({ _id: id, revision }, { $set: { planningJobId: jobId, status: 'planning' }, $inc: { revision: 1 } });
-  return res.matchedCount === 1;
+  return writeAtRevision(RotaModel, 'rota', id, 'revision', revision, { set: { planningJobId: jobId, status: 'planning' } });
 }
 
 export async function markPlanningFailed(id: string, jobId: string, message: string): Promise<void> {
@@ -127,7 +126,9 @@ export async function listVersions(rotaId: string): Promise<StoredVersion[]> {
 
 /**
  * Makes `version` the current one if the current one is still `previous` (null: never
- * published). One conditional write: the switch readers see.
+ * published). The first publication inserts the pointer; each later one first claims
+ * `publication:<rota>:<previous>`, so exactly one version ever follows another, then writes
+ * the switch readers see.
  */
 export async function switchPublication(rotaId: string, previous: number | null, version: number, period: { from: string; to: string }): Promise<boolean> {
   try {
@@ -140,6 +141,10 @@ export async function switchPublication(rotaId: string, previous: number | null,
         throw err;
       }
     }
+    // Which version follows `previous` is decided once, by a unique insert; the winner's
+    // switch is then written (again, by a retry of the same publication: idempotent).
+    const claim = await claimStep(`publication:${rotaId}:${previous}`, `${rotaId}:${version}`, version, new Date());
+    if (!claim.won) return false;
     const res = await PublicationModel.updateOne({ _id: rotaId, version: previous }, { $set: { version } });
     return res.matchedCount === 1;
   } finally {

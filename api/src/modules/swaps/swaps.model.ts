@@ -14,6 +14,8 @@ export interface SwapDoc {
   note: string | null;
   decisionNote: string | null;
   decidedBy: string | null;
+  /** How many times the status moved on: transition `n` is claimed as `swap:<id>:<n>` (db/claims.ts). */
+  transitions: number;
   createdAt: Date;
 }
 
@@ -29,6 +31,7 @@ const schema = new Schema<SwapDoc>(
     note: { type: String, default: null },
     decisionNote: { type: String, default: null },
     decidedBy: { type: String, default: null },
+    transitions: { type: Number, default: 0 },
   },
   { timestamps: true },
 );

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { claimStep, isStale } from '../../db/claims';
 import type { SwapStatus } from '../../contracts/selfservice';
 import { SwapModel, type SwapDoc } from './swaps.model';
 
@@ -15,10 +17,30 @@ export async function insertSwap(fields: Pick<SwapDoc, 'rotaId' | 'slotId' | 're
   return (await SwapModel.create(fields)).toObject();
 }
 
-/** Moves a swap on from `from` (one status or any of several) in one conditional write; false when it was no longer there. */
+/**
+ * Moves a swap on from `from` (one status or any of several); false when it was no longer
+ * there. Each move is claimed by a unique insert of `swap:<id>:<transitions>`, so of racing
+ * moves (two colleagues accepting one open offer) exactly one wins, on any number of
+ * connections; the claim carries the change, so a move whose writer died is finished by the
+ * next one to look.
+ */
 export async function transitionSwap(id: string, from: SwapStatus | SwapStatus[], set: Partial<SwapDoc>): Promise<boolean> {
-  const res = await SwapModel.updateOne({ _id: id, status: Array.isArray(from) ? { $in: from } : from }, { $set: set });
-  return res.matchedCount === 1;
+  const allowed = Array.isArray(from) ? from : [from];
+  for (let tries = 0; tries < 40; tries++) {
+    const doc = await SwapModel.findById(id).lean<SwapDoc>();
+    if (!doc || !allowed.includes(doc.status)) return false;
+    const n = doc.transitions ?? 0;
+    const claim = await claimStep(`swap:${id}:${n}`, randomUUID(), set, new Date());
+    if (claim.won || isStale(claim)) {
+      // Ours, or another's move whose writer died before writing it.
+      const at = n === 0 ? { $in: [0, null] } : n;
+      await SwapModel.updateOne({ _id: id, transitions: at }, { $set: { ...(claim.value as Partial<SwapDoc>), transitions: n + 1 } });
+      if (claim.won) return true;
+    }
+    // Another move from this state is being written: look again once it is.
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return false;
 }
 
 /** Newest first, at most 500. */
