@@ -192,13 +192,24 @@ export function createJobsService(opts: JobsOptions) {
      * Runs a particular job now, in this process (when the caller waits for it); if the
      * process dies, the lease runs out and the background loop finishes it elsewhere.
      */
+    /**
+     * Runs a job here and now, and answers it finished. When another worker (the background
+     * loop of this or another process) claimed it first, waits for that worker to finish it.
+     */
     async runNow(id: string): Promise<Job | null> {
-      const job = await claimJobById(id, owner, clock.now(), leaseMs);
-      if (job) {
-        await announce(job.id);
-        await run(job);
+      for (;;) {
+        const job = await claimJobById(id, owner, clock.now(), leaseMs);
+        if (job) {
+          await announce(job.id);
+          await run(job);
+          return findJob(id);
+        }
+        // Held by a live worker (its lease runs), or just claimed by one: wait for it, and take
+        // the job over if that worker dies and its lease runs out.
+        const current = await findJob(id);
+        if (!current || current.status === 'done' || current.status === 'failed') return current;
+        await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      return findJob(id);
     },
     start() {
       if (!stopped) return;
