@@ -14,8 +14,8 @@ import { Client, eligibleLawyer } from '../support/zhiban';
  * 一次警告、二次清退 in the browser: the detector marks a lawyer absent, the lawyer replies on a
  * phone, staff confirm (a warning), a second confirmed violation removes the lawyer, and the
  * public board shows another lawyer for the next duty. Set E2E_SCREENSHOTS to keep screenshots.
- * The two duties lie within three hours of now, so both fall on one local day except when run
- * within three hours of midnight in Nanjing.
+ * The two duties lie within three hours of now; each carries its own local day, and the board is
+ * opened on the next duty's day, so a run near midnight in Nanjing reads the right one.
  */
 const SHOTS = process.env.E2E_SCREENSHOTS;
 const PASSWORD = 'discipline-e2e-42';
@@ -160,7 +160,8 @@ describe('discipline in the browser', () => {
 
     // The public board shows another lawyer for the next duty.
     const board = await newPage(browser, PHONE);
-    await board.page.goto(`${server.url}/board/DISC-1`);
+    // The board of the next duty's day (it may be tomorrow when run just before midnight in Nanjing).
+    await board.page.goto(`${server.url}/board/DISC-1?day=${next.day}`);
     const shift = board.page.locator('[data-test=board-shift]').filter({ hasText: `${next.localStart}–${next.localEnd}` });
     await shift.waitFor();
     const text = (await shift.textContent())!;
