@@ -17,12 +17,16 @@ export async function findTimelines(keys: string[]): Promise<DutyTimelineDoc[]> 
   return docs.filter((d): d is DutyTimelineDoc => d !== null);
 }
 
-/** Appends entries, each to its own timeline document (one upsert per key, no transaction), 200 writes at a time. */
+/**
+ * Appends entries, each to its own timeline document (one upsert per key, no transaction), 50
+ * writes per command: FerretDB 1.24 holds a SQLite connection for each matched statement until
+ * the command ends, and a command matching more statements than its pool waits for itself.
+ */
 export async function appendTimelineEntries(additions: TimelineAddition[]): Promise<void> {
   const ops = additions.map(({ key, postId, month, entry }) => ({
     updateOne: { filter: { _id: key }, update: { $push: { entries: entry }, $setOnInsert: { postId, month } }, upsert: true },
   }));
-  for (let i = 0; i < ops.length; i += 200) await DutyTimelineModel.bulkWrite(ops.slice(i, i + 200), { ordered: false });
+  for (let i = 0; i < ops.length; i += 50) await DutyTimelineModel.bulkWrite(ops.slice(i, i + 50), { ordered: false });
 }
 
 /** Whether any timeline has been written (an estimate from the collection's metadata). */
