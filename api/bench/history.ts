@@ -23,6 +23,7 @@ import { createLogger } from '../src/lib/logger';
 import { localDay } from '../src/lib/local-day';
 import { addDays, isoWeekday, slotId, wallTimeToInstant } from '../../scheduler/src/index';
 import { dutyKeyOf } from '../src/modules/attendance/attendance.service';
+import { writeMarks } from '../src/modules/checkins/checkin-marks.repository';
 import { CheckinModel, type CheckinDoc } from '../src/modules/checkins/checkins.model';
 import { FeedbackModel, type FeedbackDoc } from '../src/modules/feedback/feedback.model';
 import { LawyerModel } from '../src/modules/lawyers/lawyers.model';
@@ -130,6 +131,7 @@ async function writeHistory(now: Date): Promise<{ duties: number; checkins: numb
     }
     // Straight to the driver: tens of thousands of known-good documents need no casting.
     for (let i = 0; i < docs.length; i += 2000) await CheckinModel.collection.insertMany(docs.slice(i, i + 2000) as unknown as RawDocs, { ordered: false });
+    await writeMarks(docs);
     checkins += docs.length;
     log(`${month}: ${slots.length} slots, ${docs.length} check-ins (${Math.round((performance.now() - started) / 1000)} s)`);
     month = next;

@@ -15,6 +15,7 @@ import { DEMO_ACCOUNTS, demoLoginsText, seedDemo } from './seed/demo';
 import { seedDemoRotas } from './seed/demoRotas';
 import { seedDemoHistory } from './seed/demoHistory';
 import { backfillTimelines } from './modules/rotas/rotas.timeline';
+import { backfillMarks } from './modules/checkins/checkin-marks.repository';
 import { findRota, findVersion, listAllVersionKeys } from './modules/rotas/rotas.repository';
 import { seedDemoRecords } from './seed/demoRecords';
 import { countUsers } from './modules/users/users.repository';
@@ -96,12 +97,18 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     (written) => written > 0 && logger.info({ written }, 'public lookup timelines built from stored rota versions'),
     (err: unknown) => logger.error({ err }, 'building the public lookup timelines failed'),
   );
-  const startBackgroundWork = () => {
-    services.jobs.start();
-    services.detector.start();
-    services.eligibilityCheck.start();
-    services.recordsArea.watch.start();
-  };
+  // Check-ins stored before day marks existed get them once; the detector reads marks, so it waits.
+  const marksBuilt = backfillMarks().then(
+    (written) => written > 0 && logger.info({ written }, 'check-in marks built from stored check-ins'),
+    (err: unknown) => logger.error({ err }, 'building the check-in marks failed; check-ins are read one by one meanwhile'),
+  );
+  const startBackgroundWork = () =>
+    void marksBuilt.then(() => {
+      services.jobs.start();
+      services.detector.start();
+      services.eligibilityCheck.start();
+      services.recordsArea.watch.start();
+    });
   // The demo's past three months (rotas, amendments, swaps, check-ins, duty records) are filled in while the
   // server already answers; background jobs and the detector start once that is done.
   if (seedNow) {

@@ -36,7 +36,7 @@ import { createImportsService } from './imports/imports.service';
 import { createPostsService } from './posts/posts.service';
 import { createAuthService, type SessionPolicy, type SessionsEnded } from './users/auth.service';
 import { createUsersService } from './users/users.service';
-import { findCheckinsOfDuties, loadOrCreateSecret } from './checkins/checkins.repository';
+import { findMarksOfDuties, loadOrCreateSecret } from './checkins/checkins.repository';
 import { defaultFeedbackPolicy, type FeedbackPolicy } from './feedback/feedback.deadlines';
 import { claimChallenge } from './feedback/feedback.repository';
 import { createFeedbackService } from './feedback/feedback.service';
@@ -173,7 +173,7 @@ export function createServices(opts: ServiceOptions) {
     postByCode: findPostByCode,
     publishedAt,
     lawyers: findPlanningLawyers,
-    checkinsOf: findCheckinsOfDuties,
+    checkinsOf: findMarksOfDuties,
   });
   const feedback = createFeedbackService({
     clock,

@@ -29,8 +29,8 @@ import {
   countersignFailures,
   findAllSettings,
   findByIdempotencyKey,
-  findCheckinsOfDuties,
   findCredential,
+  findMarksOfDuties,
   findSettings,
   insertCheckin,
   loadOrCreateSecret,
@@ -94,7 +94,7 @@ function settingsOf(doc: CheckinSettingsDoc | null | undefined): PostSettings {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function marksOf(checkins: StoredCheckin[]): Map<string, Marks> {
+function marksOf(checkins: Pick<StoredCheckin, 'dutyKey' | 'kind' | 'at'>[]): Map<string, Marks> {
   const marks = new Map<string, Marks>();
   for (const c of checkins) {
     const m = marks.get(c.dutyKey) ?? { inAt: null, outAt: null };
@@ -162,7 +162,7 @@ export function createCheckinsService(deps: CheckinsDeps) {
   /** States of duties at `now` from their check-ins and their posts' thresholds (`marks: false`: as if none were made). */
   async function attendanceOf(duties: Duty[], now = clock.now(), opts: { marks?: boolean } = {}): Promise<DutyAttendance[]> {
     const keys = duties.map(dutyKeyOf);
-    const [checkins, settingsOfPost] = await Promise.all([opts.marks === false ? [] : findCheckinsOfDuties(keys), postSettings()]);
+    const [checkins, settingsOfPost] = await Promise.all([opts.marks === false ? [] : findMarksOfDuties(duties.map((d, i) => ({ dutyKey: keys[i]!, day: d.day }))), postSettings()]);
     const marks = marksOf(checkins);
     return duties.map((duty, i) => {
       const m = marks.get(keys[i]!) ?? { inAt: null, outAt: null };

@@ -16,8 +16,8 @@ export interface PublicDeps {
   publishedAt(postId: string, timeZone: string, at: Date): Promise<PublishedAt>;
   /** Public facts of lawyers (name, licence number, firm): all of them, or by id. */
   lawyers(ids?: string[]): Promise<PlanningLawyer[]>;
-  /** Check-ins and check-outs of duties, by duty key. */
-  checkinsOf(dutyKeys: string[]): Promise<{ dutyKey: string; kind: 'in' | 'out'; at: Date }[]>;
+  /** Check-ins and check-outs of duties (each with its day). */
+  checkinsOf(duties: { dutyKey: string; day: string }[]): Promise<{ dutyKey: string; kind: 'in' | 'out'; at: Date }[]>;
 }
 
 /** One lawyer on duty at a post at an instant, with what staff and feedback need to know of it. */
@@ -92,7 +92,7 @@ export function createPublicService(deps: PublicDeps) {
     const published = await deps.publishedAt(post.id, post.timeZone, at);
     const assigned = published.slots.flatMap((p) => p.slot.lawyerIds.map((lawyerId) => ({ p, lawyerId })));
     const keys = assigned.map(({ p, lawyerId }) => dutyKeyOf({ rotaId: p.rotaId, slotId: p.slot.id, lawyerId }));
-    const [lawyers, marks] = await Promise.all([lawyersOf([...new Set(assigned.map((a) => a.lawyerId))]), deps.checkinsOf(keys)]);
+    const [lawyers, marks] = await Promise.all([lawyersOf([...new Set(assigned.map((a) => a.lawyerId))]), deps.checkinsOf(assigned.map(({ p }, i) => ({ dutyKey: keys[i]!, day: p.slot.day })))]);
     const onDuty: OnDuty[] = [];
     assigned.forEach(({ p, lawyerId }, i) => {
       const l = lawyers.get(lawyerId);
