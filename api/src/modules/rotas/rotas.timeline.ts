@@ -1,7 +1,8 @@
 import { addDays } from '../../../../scheduler/src/index';
+import { moveEarlierTimelines } from './timeline.repository';
 import { localDay } from '../../lib/local-day';
-import type { SlotFields } from './rotas.model';
-import { DutyTimelineModel, timelineKey, type DutyTimelineDoc, type TimelineEntry, type TimelineSlot } from './timeline.model';
+import type { SlotFields } from './rotas.repository';
+import { appendTimelineEntries, findTimelines, timelineKey, timelinesExist, type DutyTimelineDoc, type TimelineAddition, type TimelineEntry, type TimelineSlot } from './timeline.repository';
 
 /** Months (YYYY-MM) touched by a period of days. */
 function monthsOf(from: string, to: string): string[] {
@@ -28,9 +29,8 @@ export async function recordTimeline(rota: { id: string; postIds: string[]; from
   for (const s of version.slots) groups.get(timelineKey(s.postId, s.day.slice(0, 7)))?.push(timelineSlot(s));
   const keys = [...groups.keys()];
   const existing = new Map<string, DutyTimelineDoc>();
-  const docs = await Promise.all(keys.map((k) => DutyTimelineModel.findById(k).lean<DutyTimelineDoc>()));
-  for (const d of docs) if (d) existing.set(d._id, d);
-  const ops = [];
+  for (const d of await findTimelines(keys)) existing.set(d._id, d);
+  const additions: TimelineAddition[] = [];
   for (const [key, slots] of groups) {
     slots.sort((a, b) => a.start.getTime() - b.start.getTime() || a.id.localeCompare(b.id));
     const mine = (existing.get(key)?.entries ?? []).filter((e) => e.rotaId === rota.id);
@@ -39,10 +39,10 @@ export async function recordTimeline(rota: { id: string; postIds: string[]; from
     if (last && sameSlots(last.slots, slots)) continue;
     const entry: TimelineEntry = { rotaId: rota.id, version: version.version, publishedAt: version.publishedAt, from: rota.from, to: rota.to, slots };
     const [postId, month] = [key.slice(0, key.lastIndexOf(':')), key.slice(key.lastIndexOf(':') + 1)];
-    ops.push({ updateOne: { filter: { _id: key }, update: { $push: { entries: entry }, $setOnInsert: { postId, month } }, upsert: true } });
+    additions.push({ key, postId, month, entry });
   }
-  for (let i = 0; i < ops.length; i += 200) await DutyTimelineModel.bulkWrite(ops.slice(i, i + 200), { ordered: false });
-  return ops.length;
+  await appendTimelineEntries(additions);
+  return additions.length;
 }
 
 export interface PublishedSlot {
@@ -67,7 +67,7 @@ export async function publishedAt(postId: string, timeZone: string, at: Date): P
   const day = localDay(timeZone, at);
   const days = [addDays(day, -1), day];
   const keys = [...new Set(days.map((d) => timelineKey(postId, d.slice(0, 7))))];
-  const docs = (await Promise.all(keys.map((k) => DutyTimelineModel.findById(k).lean<DutyTimelineDoc>()))).filter((d): d is DutyTimelineDoc => d !== null);
+  const docs = await findTimelines(keys);
   const current = new Map<string, TimelineEntry>();
   for (const doc of docs) {
     for (const e of doc.entries) {
@@ -92,15 +92,18 @@ export async function publishedAt(postId: string, timeZone: string, at: Date): P
 }
 
 /**
- * Databases whose rotas were published before timelines existed get them once, from the stored
- * versions (in version order, so each entry keeps its own publication moment).
+ * Timelines of databases written by earlier versions, once at start: those kept in the single
+ * `duty_timelines` collection move into the month collections; databases whose rotas were
+ * published before timelines existed get them from the stored versions (in version order, so
+ * each entry keeps its own publication moment).
  */
 export async function backfillTimelines(load: {
   versions(): Promise<{ rotaId: string; version: number }[]>;
   rota(id: string): Promise<{ id: string; postIds: string[]; from: string; to: string } | null>;
   version(rotaId: string, version: number): Promise<{ version: number; publishedAt: Date; slots: SlotFields[] } | null>;
 }): Promise<number> {
-  if ((await DutyTimelineModel.estimatedDocumentCount()) > 0) return 0;
+  const moved = await moveEarlierTimelines();
+  if (moved > 0 || (await timelinesExist())) return moved;
   let written = 0;
   const all = (await load.versions()).sort((a, b) => a.rotaId.localeCompare(b.rotaId) || a.version - b.version);
   for (const v of all) {
