@@ -38,6 +38,8 @@ import { Client } from '../../tests/support/zhiban';
 const MONTHS = Number(process.env.BENCH_MONTHS ?? 36);
 const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 1000);
 const HOTLINE_SEARCHES = 200;
+/** BENCH_TRACE=1: the database commands of the measured reads, slowest shapes first, on stderr. */
+const TRACE = process.env.BENCH_TRACE === '1';
 const SHIFTS = [
   ['09:00', '11:30'],
   ['14:30', '17:30'],
@@ -140,6 +142,45 @@ async function writeHistory(now: Date): Promise<{ duties: number; checkins: numb
   return { duties, checkins, feedback: feedback.length, first, last: localDay(ZONE, now) };
 }
 
+/** The shape of a command: its name, collection and filter keys (values left out). */
+function shapeOf(cmd: Record<string, unknown>): string {
+  const name = Object.keys(cmd)[0]!;
+  const keys = (v: unknown): unknown =>
+    v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !(v as { _bsontype?: string })._bsontype
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, k.startsWith('$') && Array.isArray(x) ? `[${x.length}]` : keys(x)]))
+      : '?';
+  const filter = cmd.filter ?? cmd.query ?? (cmd.updates as { q?: unknown }[] | undefined)?.[0]?.q ?? (cmd.deletes as { q?: unknown }[] | undefined)?.[0]?.q;
+  return `${name} ${String(cmd[name])} ${filter ? JSON.stringify(keys(filter)) : ''}`;
+}
+
+function traceCommands() {
+  const client = mongoose.connection.getClient();
+  const started = new Map<number, { shape: string; at: number }>();
+  const shapes = new Map<string, { n: number; totalMs: number; maxMs: number }>();
+  let on = false;
+  client.on('commandStarted', (e) => on && started.set(e.requestId, { shape: shapeOf(e.command as Record<string, unknown>), at: performance.now() }));
+  client.on('commandSucceeded', (e) => {
+    const s = started.get(e.requestId);
+    if (!s) return;
+    started.delete(e.requestId);
+    const ms = performance.now() - s.at;
+    const agg = shapes.get(s.shape) ?? { n: 0, totalMs: 0, maxMs: 0 };
+    agg.n++;
+    agg.totalMs += ms;
+    agg.maxMs = Math.max(agg.maxMs, ms);
+    shapes.set(s.shape, agg);
+  });
+  return {
+    start: () => void (on = true),
+    report() {
+      on = false;
+      for (const [shape, a] of [...shapes].sort((x, y) => y[1].totalMs - x[1].totalMs).slice(0, 25)) {
+        log(`trace ${a.n}× total ${Math.round(a.totalMs)} ms, max ${Math.round(a.maxMs)} ms: ${shape}`);
+      }
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   let embedded: EmbeddedDatabase | undefined;
@@ -152,7 +193,8 @@ async function main(): Promise<void> {
       embedded = await startEmbeddedDatabase({ dataDir: tmp, binary: config.ferretdbBin });
       base = embedded.baseUri;
     }
-    await connectDatabase(`${base}bench_history_${Date.now().toString(36)}`);
+    await connectDatabase(`${base}bench_history_${Date.now().toString(36)}${TRACE ? '?monitorCommands=true' : ''}`);
+    const trace = TRACE ? traceCommands() : null;
     await Promise.all(Object.values(mongoose.models).map((m) => m.init()));
     const now = new Date();
     log('seeding 38 posts, 340 lawyers and the accounts');
@@ -175,6 +217,7 @@ async function main(): Promise<void> {
     await new Promise<void>((r) => server!.listen(0, '127.0.0.1', () => r()));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
+    trace?.start();
     const coordinator = new Client(url);
     await coordinator.login('coordinator', 'zhiban-coordinator');
     const boardLoadMs = Math.round(await timed(() => coordinator.get('/liveboard')));
@@ -210,6 +253,7 @@ async function main(): Promise<void> {
       hotlineTimes.push(await timed(() => hotline.get(q)));
     }
     hotlineTimes.sort((a, b) => a - b);
+    trace?.report();
     if (answered !== LOOKUPS) log(`${LOOKUPS - answered} lookups did not answer 200`);
     process.stdout.write(
       `${JSON.stringify({
