@@ -16,6 +16,7 @@ import { seedDemoRotas } from './seed/demoRotas';
 import { seedDemoHistory } from './seed/demoHistory';
 import { backfillTimelines } from './modules/rotas/rotas.timeline';
 import { backfillMarks } from './modules/checkins/checkin-marks.repository';
+import { rebuildCards } from './modules/lawyers/lawyer-cards.repository';
 import { findRota, findVersion, listAllVersionKeys } from './modules/rotas/rotas.repository';
 import { seedDemoRecords } from './seed/demoRecords';
 import { countUsers } from './modules/users/users.repository';
@@ -97,6 +98,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     (written) => written > 0 && logger.info({ written }, 'public lookup timelines built from stored rota versions'),
     (err: unknown) => logger.error({ err }, 'building the public lookup timelines failed'),
   );
+  void rebuildCards().catch((err: unknown) => logger.error({ err }, 'rebuilding the lawyer cards failed'));
   // Check-ins stored before day marks existed get them once; the detector reads marks, so it waits.
   const marksBuilt = backfillMarks().then(
     (written) => written > 0 && logger.info({ written }, 'check-in marks built from stored check-ins'),

@@ -47,6 +47,7 @@ import { publishedAt } from './rotas/rotas.timeline';
 import { createRecordsArea } from './records/records.area';
 import type { DisciplinePort } from './discipline/discipline.port';
 import { countPublishedSlots } from './rotas/rotas.repository';
+import { findLawyerCards } from './lawyers/lawyer-cards.repository';
 
 export interface ServiceOptions {
   clock: Clock;
@@ -121,6 +122,7 @@ export function createServices(opts: ServiceOptions) {
     notifications,
     planInWorker: opts.planInWorker,
     directory: { postsByIds: findPostsByIds, lawyers: () => findPlanningLawyers(), lawyersByIds: findPlanningLawyers, absences: absences.approvedBetween },
+    lawyerNames: findLawyerCards,
   });
   late.rotas = rotas;
   const swaps = createSwapsService({ audit, rotas, notifications, lawyersByIds: findPlanningLawyers });
@@ -172,7 +174,7 @@ export function createServices(opts: ServiceOptions) {
     postsByIds: findPostsByIds,
     postByCode: findPostByCode,
     publishedAt,
-    lawyers: findPlanningLawyers,
+    lawyers: findLawyerCards,
     checkinsOf: findMarksOfDuties,
   });
   const feedback = createFeedbackService({
@@ -208,7 +210,7 @@ export function createServices(opts: ServiceOptions) {
     feedback,
     duties: rotas.duties,
     attendanceOf: checkins.attendanceOf,
-    lawyers: findPlanningLawyers,
+    lawyers: findLawyerCards,
     lawyerPhone: async (actor, id) => (await lawyers.dossier(actor, id)).lawyer.phone ?? null,
     postAddress: async (id) => (await findPostsByIds([id]))[0]?.address ?? '',
     records: recordsArea.records.reader,

@@ -22,13 +22,16 @@ export interface HotlineDeps {
   feedback: Pick<FeedbackService, 'get' | 'list' | 'logByHotline'>;
   duties(q: { from: string; to: string; lawyerId?: string; postId?: string }): Promise<Duty[]>;
   attendanceOf(duties: Duty[], now?: Date): Promise<DutyAttendance[]>;
-  lawyers(ids?: string[]): Promise<PlanningLawyer[]>;
+  /** Name, firm and licence number of every lawyer (the desk searches them). */
+  lawyers(ids?: string[]): Promise<LawyerFacts[]>;
   /** The lawyer's work contact as the caller's role may see it. */
   lawyerPhone(actor: Actor, lawyerId: string): Promise<string | null>;
   postAddress(postId: string): Promise<string>;
   /** Replaced by the duty-records service at composition. */
   records: DutyRecordsReader;
 }
+
+type LawyerFacts = Pick<PlanningLawyer, 'id' | 'name' | 'licenceNumber' | 'firm'>;
 
 const ZONE = 'Asia/Shanghai';
 const HISTORY_DAYS = 60;
@@ -41,7 +44,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export function createHotlineService(deps: HotlineDeps) {
   const directory = shortLived(async () => deps.lawyers(), 60_000, { staleWhileRefresh: true });
 
-  function rowOf(d: Duty, l: PlanningLawyer | undefined): HotlineDutyRow {
+  function rowOf(d: Duty, l: LawyerFacts | undefined): HotlineDutyRow {
     return {
       rotaId: d.rotaId,
       slotId: d.slotId,
