@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { monthCollection } from '../../../api/src/db/partitions';
 import { RotaVersionModel, type SlotFields } from '../../../api/src/modules/rotas/rotas.model';
 import { findCurrentDuties, writeDuties } from '../../../api/src/modules/rotas/rotas.repository';
@@ -35,8 +36,8 @@ describe('version slices', () => {
   it('when a version is published, then its slots are stored by month and duties of a period read only its months', async () => {
     const rotaId = '65a000000000000000000001';
     await writeDuties(rotaId, 1, days.map(slot), { from: '2026-06-29', to: '2026-07-02' });
-    const june = (await monthCollection(SLICES, '2026-06').findOne({ _id: `${rotaId}:1` })) as { slotsJson: string } | null;
-    expect((JSON.parse(june!.slotsJson) as SlotFields[]).map((s) => s.day)).toEqual(['2026-06-29', '2026-06-30']);
+    const june = (await monthCollection(SLICES, '2026-06').findOne({ _id: `${rotaId}:1` })) as { slots: { buffer: Uint8Array } } | null;
+    expect((JSON.parse(gunzipSync(june!.slots.buffer).toString()) as SlotFields[]).map((s) => s.day)).toEqual(['2026-06-29', '2026-06-30']);
     const duties = await findCurrentDuties({ from: '2026-06-30', to: '2026-07-01' });
     expect(duties.map((d) => [d.day, d.lawyerId, d.start.toISOString()])).toEqual([
       ['2026-06-30', LAWYER, '2026-06-30T01:00:00.000Z'],

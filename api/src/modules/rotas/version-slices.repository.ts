@@ -1,11 +1,14 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { monthCollection, monthsBetween } from '../../db/partitions';
 import { RotaVersionModel, versionKey, type RotaVersionDoc, type SlotFields } from './rotas.model';
 
 /**
  * A published version's slots of one month, in that month's collection (`rota_slices_<YYYY>_<MM>`,
- * `_id` = `<rotaId>:<version>`), packed into one string. Duty lists (the live board, check-ins,
- * the hotline) read the months they need from here: a version document holds every slot of its
- * rota, and on FerretDB reading one by primary key parses every version ever stored.
+ * `_id` = `<rotaId>:<version>`), as gzipped JSON. Duty lists (the live board, check-ins, the
+ * hotline) read the months they need from here: a version document holds every slot of its rota,
+ * and on FerretDB reading one by primary key parses every version ever stored. A month's slots
+ * compress about tenfold, and FerretDB parses every document of the month's collection on each
+ * lookup (see db/partitions.ts).
  * Like versions, slices never change once written; a slice missing (written by an earlier
  * version, or lost to a crash after the version) is cut from the version when first asked for.
  */
@@ -14,7 +17,8 @@ interface SliceDoc {
   rotaId: string;
   version: number;
   month: string;
-  slotsJson: string;
+  /** gzip of the JSON array of slots. */
+  slots: Buffer | { buffer: Uint8Array };
 }
 
 export const SLICES = 'rota_slices';
@@ -31,7 +35,7 @@ export async function writeVersionSlices(rotaId: string, version: number, slots:
   }
   const _id = versionKey(rotaId, version);
   for (const [month, list] of byMonth) {
-    const doc: SliceDoc = { _id, rotaId, version, month, slotsJson: JSON.stringify(list) };
+    const doc: SliceDoc = { _id, rotaId, version, month, slots: gzipSync(JSON.stringify(list)) };
     await slices(month).replaceOne({ _id }, doc, { upsert: true });
   }
 }
@@ -61,7 +65,7 @@ export async function versionSlotsBetween(rotaId: string, version: number, from:
 
 async function readSlice(rotaId: string, version: number, month: string): Promise<SlotFields[]> {
   const doc = (await slices(month).findOne({ _id: versionKey(rotaId, version) })) as SliceDoc | null;
-  if (doc) return revived(JSON.parse(doc.slotsJson) as SlotFields[]);
+  if (doc) return revived(JSON.parse(gunzipSync(Buffer.isBuffer(doc.slots) ? doc.slots : doc.slots.buffer).toString()) as SlotFields[]);
   const whole = await RotaVersionModel.findById(versionKey(rotaId, version)).lean<RotaVersionDoc>();
   const slots = revived(whole?.slots ?? []);
   if (whole) await writeVersionSlices(rotaId, version, slots, [month]);
