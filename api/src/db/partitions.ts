@@ -52,12 +52,6 @@ export async function partitionMonths(base: string): Promise<string[]> {
     .sort();
 }
 
-/**
- * Dotted update paths take field names that contain neither `.` nor a leading `$`; keys such as
- * duty keys are made safe reversibly (they contain neither today).
- */
-export const fieldName = (key: string) => key.replace(/%/g, '%25').replace(/\./g, '%2E').replace(/^\$/, '%24');
-
 /** Derived collections (marks, timelines, version slices) remember here that they were built. */
 const readModels = () => {
   const db = mongoose.connection.db;

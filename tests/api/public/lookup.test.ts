@@ -1,5 +1,6 @@
 import type { Duty } from '../../../api/src/contracts/rotas';
 import { publicDutySchema } from '../../../api/src/contracts/public';
+import { gunzipSync } from 'node:zlib';
 import mongoose from 'mongoose';
 import { monthCollection, partitionMonths } from '../../../api/src/db/partitions';
 import { DutyTimelineModel, TIMELINES, type DutyTimelineDoc, type TimelineDoc } from '../../../api/src/modules/rotas/timeline.model';
@@ -100,7 +101,7 @@ describe('the public lookup', () => {
     // Stored: one timeline document for the post in the month's collection, with both versions.
     const stored = (await monthCollection(TIMELINES, '2026-06').findOne({ _id: `${world.posts[0]!.id}:2026-06` })) as TimelineDoc | null;
     expect(stored!.entries.map((e) => e.version)).toEqual([1, 2]);
-    expect(stored!.entries.every((e) => typeof e.slotsJson === 'string' && e.slots === undefined)).toBe(true);
+    expect(stored!.entries.every((e) => e.slotsGz !== undefined && e.slots === undefined)).toBe(true);
   });
 
   it('when staff approve a swap during the shift, then the partner is listed from the approval on', async () => {
@@ -155,7 +156,10 @@ describe('the public lookup', () => {
     const current = (await monthCollection(TIMELINES, '2026-06').find({}).toArray()) as unknown as TimelineDoc[];
     const earlier: DutyTimelineDoc[] = current.map((d) => ({
       ...d,
-      entries: d.entries.map(({ slotsJson, ...e }) => ({ ...e, slots: (JSON.parse(slotsJson!) as DutyTimelineDoc['entries'][number]['slots']).map((x) => ({ ...x, start: new Date(x.start), end: new Date(x.end) })) })),
+      entries: d.entries.map(({ slotsGz, ...e }) => ({
+        ...e,
+        slots: (JSON.parse(gunzipSync((slotsGz as { buffer: Uint8Array }).buffer).toString()) as DutyTimelineDoc['entries'][number]['slots']).map((x) => ({ ...x, start: new Date(x.start), end: new Date(x.end) })),
+      })),
     }));
     await dropTimelines();
     await DutyTimelineModel.insertMany(earlier);

@@ -1,12 +1,15 @@
+import { createHash } from 'node:crypto';
 import type { CheckinKind } from '../../contracts/checkins';
-import { fieldName, markReadModelBuilt, monthCollection, readModelBuilt } from '../../db/partitions';
+import { markReadModelBuilt, monthCollection, readModelBuilt } from '../../db/partitions';
 import { CheckinModel, type CheckinDoc } from './checkins.model';
 
 /**
  * When each duty was checked in and out, one document per day (`_id` = the duty's day) in a
  * collection per month (`checkin_marks_<YYYY>_<MM>`, see db/partitions.ts). The live board, the
  * attendance detector and the public lookup read a day's marks by primary key instead of the
- * check-ins themselves, whose collection grows with every duty ever attended.
+ * check-ins themselves, whose collection grows with every duty ever attended. Duties are named
+ * by a short hash of their key (`markKey`): FerretDB parses the whole month on each lookup, and
+ * duty keys are long.
  *
  * The check-ins stay the record; marks follow them. A change announces itself first in
  * `pending` (wall-clock time), then changes the record, then the mark, clearing `pending`. A
@@ -15,8 +18,10 @@ import { CheckinModel, type CheckinDoc } from './checkins.model';
  */
 export interface DayMarksDoc {
   _id: string;
-  marks?: Record<string, { in?: Date; out?: Date }>;
-  pending?: Record<string, { in?: Date; out?: Date }>;
+  in?: Record<string, Date>;
+  out?: Record<string, Date>;
+  /** `<markKey>-<kind>` → when the change began. */
+  pending?: Record<string, Date>;
 }
 
 export interface Mark {
@@ -43,26 +48,29 @@ export const marksState = { complete: true };
 export const PENDING_STALE_MS = 30_000;
 
 const dayMarks = (day: string) => monthCollection(MARKS, day.slice(0, 7));
-const path = (part: 'marks' | 'pending', dutyKey: string, kind: CheckinKind) => `${part}.${fieldName(dutyKey)}.${kind}`;
+/** A duty's name inside its day's document: 72 bits of a hash of its key. */
+export const markKey = (dutyKey: string) => createHash('sha1').update(dutyKey).digest('base64url').slice(0, 12);
+const markPath = (dutyKey: string, kind: CheckinKind) => `${kind}.${markKey(dutyKey)}`;
+const pendingPath = (dutyKey: string, kind: CheckinKind) => `pending.${markKey(dutyKey)}-${kind}`;
 
 /** Announces a change of a duty's mark before the check-in record changes. */
 export async function beginMarkChange(d: DutyOfDay, kind: CheckinKind): Promise<void> {
-  await dayMarks(d.day).updateOne({ _id: d.day }, { $set: { [path('pending', d.dutyKey, kind)]: new Date() } }, { upsert: true });
+  await dayMarks(d.day).updateOne({ _id: d.day }, { $set: { [pendingPath(d.dutyKey, kind)]: new Date() } }, { upsert: true });
 }
 
 /** The record changed (or not, `at` undefined): the mark follows; the announcement is cleared. */
 export async function finishMarkChange(d: DutyOfDay, kind: CheckinKind, at: Date | null | undefined): Promise<void> {
-  const update: Record<string, Record<string, unknown>> = { $unset: { [path('pending', d.dutyKey, kind)]: '' } };
-  if (at) update.$set = { [path('marks', d.dutyKey, kind)]: at };
-  else if (at === null) update.$unset![path('marks', d.dutyKey, kind)] = '';
+  const update: Record<string, Record<string, unknown>> = { $unset: { [pendingPath(d.dutyKey, kind)]: '' } };
+  if (at) update.$set = { [markPath(d.dutyKey, kind)]: at };
+  else if (at === null) update.$unset![markPath(d.dutyKey, kind)] = '';
   await dayMarks(d.day).updateOne({ _id: d.day }, update, { upsert: true });
 }
 
 /** Removes a mark only if it is still `at` (a later check-out made meanwhile stays). */
 export async function removeMarkIf(d: DutyOfDay, kind: CheckinKind, at: Date): Promise<void> {
-  const markPath = path('marks', d.dutyKey, kind);
-  await dayMarks(d.day).updateOne({ _id: d.day, [markPath]: at }, { $unset: { [markPath]: '' } });
-  await dayMarks(d.day).updateOne({ _id: d.day }, { $unset: { [path('pending', d.dutyKey, kind)]: '' } });
+  const mark = markPath(d.dutyKey, kind);
+  await dayMarks(d.day).updateOne({ _id: d.day, [mark]: at }, { $unset: { [mark]: '' } });
+  await dayMarks(d.day).updateOne({ _id: d.day }, { $unset: { [pendingPath(d.dutyKey, kind)]: '' } });
 }
 
 /** Marks of many check-ins at once (seeding, backfills): one write per day. */
@@ -70,7 +78,7 @@ export async function writeMarks(checkins: (Mark & { day: string })[]): Promise<
   const byDay = new Map<string, Record<string, Date>>();
   for (const c of checkins) {
     const set = byDay.get(c.day) ?? {};
-    set[path('marks', c.dutyKey, c.kind)] = c.at;
+    set[markPath(c.dutyKey, c.kind)] = c.at;
     byDay.set(c.day, set);
   }
   for (const [day, set] of byDay) await dayMarks(day).updateOne({ _id: day }, { $set: set }, { upsert: true });
@@ -86,10 +94,10 @@ export async function findMarks(duties: DutyOfDay[], wallNow = Date.now()): Prom
   const out: Mark[] = [];
   for (const d of duties) {
     const doc = docs.get(d.day);
-    const field = fieldName(d.dutyKey);
+    const key = markKey(d.dutyKey);
     for (const kind of ['in', 'out'] as const) {
-      const pending = doc?.pending?.[field]?.[kind];
-      let at = doc?.marks?.[field]?.[kind];
+      const pending = doc?.pending?.[`${key}-${kind}`];
+      let at = doc?.[kind]?.[key];
       if (pending && wallNow - new Date(pending).getTime() > PENDING_STALE_MS) {
         at = (await recordOf(d.dutyKey, kind))?.at;
         await finishMarkChange(d, kind, at ?? null);

@@ -27,13 +27,14 @@ export interface TimelineEntry {
  * version that changed this post's slots in that month. "Who was on duty at post P at instant T,
  * as published then" is one read by primary key in the month's collection
  * (`duty_timelines_<YYYY>_<MM>`, see db/partitions.ts), however many years of rotas there are.
- * Each entry's slots are stored as one JSON string (`slotsJson`): FerretDB parses every stored
- * document on a lookup, and a string costs a fraction of the objects it holds. Entries of
- * earlier versions hold `slots` as an array; readers take either.
+ * Each entry's slots are stored gzipped as one JSON array (`slotsGz`): FerretDB parses every
+ * stored document of the month on a lookup, and a few bytes of binary cost a fraction of the
+ * objects they hold. Entries of earlier versions hold `slots` as an array; readers take either.
  */
 export interface StoredTimelineEntry extends Omit<TimelineEntry, 'slots'> {
   slots?: TimelineSlot[];
-  slotsJson?: string;
+  /** gzip of the JSON array of slots (a Buffer when written, the driver's Binary when read). */
+  slotsGz?: Buffer | { buffer: Uint8Array };
 }
 
 export interface TimelineDoc {

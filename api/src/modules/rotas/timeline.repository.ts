@@ -1,3 +1,4 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { monthCollection, partitionMonths } from '../../db/partitions';
 import { DutyTimelineModel, TIMELINES, timelineKey, type DutyTimelineDoc, type StoredTimelineEntry, type TimelineDoc, type TimelineEntry, type TimelineSlot } from './timeline.model';
 
@@ -15,11 +16,11 @@ export interface TimelineAddition {
 const timelines = (month: string) => monthCollection(TIMELINES, month);
 const monthOf = (key: string) => key.slice(key.lastIndexOf(':') + 1);
 
-/** An entry as stored (its slots packed into one string) and back; entries of earlier versions hold an array. */
-const packed = ({ slots, ...rest }: TimelineEntry): StoredTimelineEntry => ({ ...rest, slotsJson: JSON.stringify(slots) });
+/** An entry as stored (its slots gzipped) and back; entries of earlier versions hold an array. */
+const packed = ({ slots, ...rest }: TimelineEntry): StoredTimelineEntry => ({ ...rest, slotsGz: gzipSync(JSON.stringify(slots)) });
 
-function unpacked({ slots, slotsJson, ...rest }: StoredTimelineEntry): TimelineEntry {
-  const list = slotsJson ? (JSON.parse(slotsJson) as TimelineSlot[]) : (slots ?? []);
+function unpacked({ slots, slotsGz, ...rest }: StoredTimelineEntry): TimelineEntry {
+  const list = slotsGz ? (JSON.parse(gunzipSync(Buffer.isBuffer(slotsGz) ? slotsGz : slotsGz.buffer).toString()) as TimelineSlot[]) : (slots ?? []);
   return { ...rest, publishedAt: new Date(rest.publishedAt), slots: list.map((s) => ({ ...s, start: new Date(s.start), end: new Date(s.end) })) };
 }
 
