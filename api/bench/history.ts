@@ -158,6 +158,8 @@ function traceCommands() {
   const started = new Map<number, { shape: string; at: number }>();
   const shapes = new Map<string, { n: number; totalMs: number; maxMs: number }>();
   let on = false;
+  // The commands of one request, in order (the board's first load).
+  let detail: { label: string; since: number; lines: string[] } | null = null;
   client.on('commandStarted', (e) => on && started.set(e.requestId, { shape: shapeOf(e.command as Record<string, unknown>), at: performance.now() }));
   client.on('commandSucceeded', (e) => {
     const s = started.get(e.requestId);
@@ -169,9 +171,19 @@ function traceCommands() {
     agg.totalMs += ms;
     agg.maxMs = Math.max(agg.maxMs, ms);
     shapes.set(s.shape, agg);
+    if (detail) detail.lines.push(`+${Math.round(s.at - detail.since)} ms ${Math.round(ms)} ms: ${s.shape}`);
   });
   return {
     start: () => void (on = true),
+    async detailed<T>(label: string, fn: () => Promise<T>): Promise<T> {
+      detail = { label, since: performance.now(), lines: [] };
+      try {
+        return await fn();
+      } finally {
+        for (const line of detail.lines) log(`trace ${detail.label} ${line}`);
+        detail = null;
+      }
+    },
     report() {
       on = false;
       for (const [shape, a] of [...shapes].sort((x, y) => y[1].totalMs - x[1].totalMs).slice(0, 25)) {
@@ -220,7 +232,8 @@ async function main(): Promise<void> {
     trace?.start();
     const coordinator = new Client(url);
     await coordinator.login('coordinator', 'zhiban-coordinator');
-    const boardLoadMs = Math.round(await timed(() => coordinator.get('/liveboard')));
+    const loadBoard = () => coordinator.get('/liveboard');
+    const boardLoadMs = Math.round(await timed(() => (trace ? trace.detailed('board', loadBoard) : loadBoard())));
 
     const anon = new Client(url);
     const posts = (await anon.get('/public/posts')).body as { code: string }[];
