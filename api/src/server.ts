@@ -17,6 +17,7 @@ import { seedDemoHistory } from './seed/demoHistory';
 import { backfillTimelines } from './modules/rotas/rotas.timeline';
 import { backfillMarks } from './modules/checkins/checkin-marks.repository';
 import { rebuildCards } from './modules/lawyers/lawyer-cards.repository';
+import { moveEarlierRecordMarks } from './modules/records/record-marks.repository';
 import { findRota, findVersion, listAllVersionKeys } from './modules/rotas/rotas.repository';
 import { seedDemoRecords } from './seed/demoRecords';
 import { countUsers } from './modules/users/users.repository';
@@ -63,6 +64,10 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
 
   const { embedded } = await openDatabase(config, logger);
   const closeSharedState = await connectSharedState({ redisUrl: config.redisUrl, cacheTtlMs: config.cacheTtlMs }, logger);
+
+  // Record marks of earlier versions move into their month collections before anything reads or writes them.
+  const movedMarks = await moveEarlierRecordMarks();
+  if (movedMarks > 0) logger.info({ moved: movedMarks }, 'duty record marks moved into month collections');
 
   // A fresh embedded database (or ZHIBAN_SEED_DEMO=1) gets the demo world, so `npm start` shows something.
   const seedNow = config.seedDemo !== 'never' && (embedded || config.seedDemo === 'always') && (await countUsers()) === 0;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CheckinKind } from '../../contracts/checkins';
 import { markReadModelBuilt, monthCollection, readModelBuilt } from '../../db/partitions';
+import { dayOfDutyKey } from '../attendance/attendance.service';
 import { CheckinModel, type CheckinDoc } from './checkins.model';
 
 /**
@@ -36,13 +37,7 @@ export interface DutyOfDay {
 }
 
 export const MARKS = 'checkin_marks';
-
-/** The day of a duty from its key (`<rotaId>:<slotId>:<lawyerId>`; slot ids carry their day, `<postId>:<YYYY-MM-DD>:…`). */
-export function dayOfDutyKey(dutyKey: string): string {
-  const day = /(?:^|:)(\d{4}-\d{2}-\d{2})(?=:|$)/.exec(dutyKey)?.[1];
-  if (!day) throw new Error(`no day in duty key ${dutyKey}`);
-  return day;
-}
+export { dayOfDutyKey };
 /** Whether every stored check-in has its mark (false while this process backfills them). */
 export const marksState = { complete: true };
 export const PENDING_STALE_MS = 30_000;

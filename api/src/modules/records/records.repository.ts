@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type mongoose from 'mongoose';
 import {
   DeadlineModel,
-  DutyRecordMarkModel,
   DutyRecordModel,
   FastTrackCaseModel,
   LawyerYearCountsModel,
@@ -14,7 +13,6 @@ import {
   SubsidyMonthModel,
   type DeadlineDoc,
   type DutyRecordDoc,
-  type DutyRecordMarkDoc,
   type FastTrackCaseDoc,
   type RecordDocumentDoc,
   type RecordDayCountsDoc,
@@ -48,11 +46,7 @@ export async function setRecordFields(id: string, set: Partial<DutyRecordDoc>): 
   await DutyRecordModel.updateOne({ _id: id }, { $set: set });
 }
 
-/** A duty's mark; fields an upsert left out (FerretDB may drop empty ones) read as empty. */
-export async function findMark(dutyKey: string): Promise<DutyRecordMarkDoc | null> {
-  const d = await DutyRecordMarkModel.findById(dutyKey).lean<DutyRecordMarkDoc>();
-  return d ? { ...d, recordIds: d.recordIds ?? [], items: d.items ?? [], kinds: d.kinds ?? {}, toldAt: d.toldAt ?? null, proposedAt: d.proposedAt ?? null } : null;
-}
+export { addToMark, findMark, findMarks, setMarkFlag } from './record-marks.repository';
 
 /**
  * Documents by primary key, many at once. FerretDB on SQLite answers an `_id` lookup by reading
@@ -65,39 +59,6 @@ async function byIds<T extends { _id: string }>(model: mongoose.Model<T>, ids: s
   const out: T[] = [];
   for (let i = 0; i < ids.length; i += 1000) out.push(...((await model.find({ _id: { $in: ids.slice(i, i + 1000) } }).lean<T[]>()) as T[]));
   return out;
-}
-
-export async function findMarks(dutyKeys: string[]): Promise<Map<string, DutyRecordMarkDoc>> {
-  const docs = await byIds(DutyRecordMarkModel as unknown as mongoose.Model<DutyRecordMarkDoc>, dutyKeys, 10);
-  return new Map(docs.map((d) => [d._id, { ...d, recordIds: d.recordIds ?? [], items: d.items ?? [], kinds: d.kinds ?? {}, toldAt: d.toldAt ?? null, proposedAt: d.proposedAt ?? null }]));
-}
-
-/** Adds a record to its duty's mark (once: `$addToSet` on the id, counts only when it was new). */
-export async function addToMark(r: Pick<DutyRecordDoc, '_id' | 'dutyKey' | 'lawyerId' | 'day' | 'kind' | 'title' | 'createdAt'>): Promise<void> {
-  const res = await DutyRecordMarkModel.updateOne(
-    { _id: r.dutyKey, recordIds: { $ne: r._id } },
-    { $push: { recordIds: r._id, items: { id: r._id, kind: r.kind, title: r.title, at: r.createdAt } }, $inc: { [`kinds.${r.kind}`]: 1 }, $setOnInsert: { lawyerId: r.lawyerId, day: r.day, toldAt: null, proposedAt: null } },
-    { upsert: true },
-  ).catch((err: unknown) => {
-    // The upsert met an existing mark that already holds the id: nothing to add.
-    if (isDuplicate(err)) return null;
-    throw err;
-  });
-  void res;
-}
-
-export async function setMarkFlag(dutyKey: string, lawyerId: string, day: string, field: 'toldAt' | 'proposedAt', at: Date): Promise<boolean> {
-  try {
-    const res = await DutyRecordMarkModel.updateOne(
-      { _id: dutyKey, [field]: null },
-      { $set: { [field]: at }, $setOnInsert: { lawyerId, day, recordIds: [], kinds: {}, ...(field === 'toldAt' ? { proposedAt: null } : { toldAt: null }) } },
-      { upsert: true },
-    );
-    return res.modifiedCount + res.upsertedCount === 1;
-  } catch (err) {
-    if (isDuplicate(err)) return false;
-    throw err;
-  }
 }
 
 /** Adds to one day's counters and a lawyer's year. */
