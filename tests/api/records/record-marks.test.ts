@@ -1,13 +1,13 @@
 import { monthCollection } from '../../../api/src/db/partitions';
 import { RECORD_MARKS, addToMark, findMark, findMarks, moveEarlierRecordMarks, setMarkFlag } from '../../../api/src/modules/records/record-marks.repository';
-import { DutyRecordMarkModel } from '../../../api/src/modules/records/records.model';
+import { DutyRecordMarkModel, type DutyRecordDoc } from '../../../api/src/modules/records/records.model';
 import { useTestDatabase } from '../../support/db';
 
 useTestDatabase();
 
 const LAWYER = '65c000000000000000000001';
 const dutyOn = (day: string, start = '0900-1130') => `65a000000000000000000001:65b000000000000000000001:${day}:${start}:${LAWYER}`;
-const record = (dutyKey: string, day: string, id: string, kind = 'consultation') => ({ _id: id, dutyKey, lawyerId: LAWYER, day, kind, title: `${kind} ${id}`, createdAt: new Date(`${day}T04:00:00Z`) });
+const record = (dutyKey: string, day: string, id: string, kind: DutyRecordDoc['kind'] = 'consultation') => ({ _id: id, dutyKey, lawyerId: LAWYER, day, kind, title: `${kind} ${id}`, createdAt: new Date(`${day}T04:00:00Z`) });
 
 describe('duty record marks by month', () => {
   it('when records are added to a duty, then its mark in the month of its day counts each record once', async () => {
