@@ -25,6 +25,7 @@ import { addDays, isoWeekday, slotId, wallTimeToInstant } from '../../scheduler/
 import { dutyKeyOf } from '../src/modules/attendance/attendance.service';
 import { writeMarks } from '../src/modules/checkins/checkin-marks.repository';
 import { CheckinModel, type CheckinDoc } from '../src/modules/checkins/checkins.model';
+import { rebuildDutyCopies } from '../src/modules/feedback/feedback-duties.repository';
 import { FeedbackModel, type FeedbackDoc } from '../src/modules/feedback/feedback.model';
 import { LawyerModel } from '../src/modules/lawyers/lawyers.model';
 import { PostModel } from '../src/modules/posts/posts.model';
@@ -139,6 +140,7 @@ async function writeHistory(now: Date): Promise<{ duties: number; checkins: numb
     month = next;
   }
   for (let i = 0; i < feedback.length; i += 1000) await FeedbackModel.collection.insertMany(feedback.slice(i, i + 1000) as unknown as RawDocs, { ordered: false });
+  await rebuildDutyCopies();
   return { duties, checkins, feedback: feedback.length, first, last: localDay(ZONE, now) };
 }
 

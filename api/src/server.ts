@@ -17,6 +17,7 @@ import { seedDemoHistory } from './seed/demoHistory';
 import { backfillTimelines } from './modules/rotas/rotas.timeline';
 import { backfillMarks } from './modules/checkins/checkin-marks.repository';
 import { rebuildCards } from './modules/lawyers/lawyer-cards.repository';
+import { rebuildDutyCopies } from './modules/feedback/feedback-duties.repository';
 import { moveEarlierRecordMarks } from './modules/records/record-marks.repository';
 import { findRota, findVersion, listAllVersionKeys } from './modules/rotas/rotas.repository';
 import { seedDemoRecords } from './seed/demoRecords';
@@ -104,6 +105,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     (err: unknown) => logger.error({ err }, 'building the public lookup timelines failed'),
   );
   void rebuildCards().catch((err: unknown) => logger.error({ err }, 'rebuilding the lawyer cards failed'));
+  void rebuildDutyCopies().catch((err: unknown) => logger.error({ err }, 'rebuilding the feedback copies by duty failed'));
   // Check-ins stored before day marks existed get them once; the detector reads marks, so it waits.
   const marksBuilt = backfillMarks().then(
     (written) => written > 0 && logger.info({ written }, 'check-in marks built from stored check-ins'),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import mongoose from 'mongoose';
 
 /**
@@ -66,3 +67,9 @@ export async function readModelBuilt(name: string): Promise<boolean> {
 export async function markReadModelBuilt(name: string): Promise<void> {
   await readModels().updateOne({ _id: name }, { $set: { builtAt: new Date() } }, { upsert: true });
 }
+
+/**
+ * A field name for a long key (a duty key) inside a month document: 72 bits of its hash. Every
+ * lookup parses the whole month's collection, and duty keys are long; never a `.` or `$`.
+ */
+export const shortKey = (key: string) => createHash('sha1').update(key).digest('base64url').slice(0, 12);

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { CheckinKind } from '../../contracts/checkins';
-import { markReadModelBuilt, monthCollection, readModelBuilt } from '../../db/partitions';
+import { markReadModelBuilt, monthCollection, readModelBuilt, shortKey } from '../../db/partitions';
 import { dayOfDutyKey } from '../attendance/attendance.service';
 import { CheckinModel, type CheckinDoc } from './checkins.model';
 
@@ -43,8 +42,8 @@ export const marksState = { complete: true };
 export const PENDING_STALE_MS = 30_000;
 
 const dayMarks = (day: string) => monthCollection(MARKS, day.slice(0, 7));
-/** A duty's name inside its day's document: 72 bits of a hash of its key. */
-export const markKey = (dutyKey: string) => createHash('sha1').update(dutyKey).digest('base64url').slice(0, 12);
+/** A duty's name inside its day's document. */
+export const markKey = shortKey;
 const markPath = (dutyKey: string, kind: CheckinKind) => `${kind}.${markKey(dutyKey)}`;
 const pendingPath = (dutyKey: string, kind: CheckinKind) => `pending.${markKey(dutyKey)}-${kind}`;
 

@@ -1,4 +1,5 @@
 import { FeedbackModel, PowClaimModel, type FeedbackDoc } from './feedback.model';
+import { saveDutyCopy } from './feedback-duties.repository';
 
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 
@@ -6,11 +7,12 @@ const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 export async function insertFeedback(doc: FeedbackDoc): Promise<boolean> {
   try {
     await FeedbackModel.create(doc);
-    return true;
   } catch (err) {
     if (isDuplicate(err)) return false;
     throw err;
   }
+  await saveDutyCopy(doc);
+  return true;
 }
 
 export async function findFeedback(code: string): Promise<FeedbackDoc | null> {
@@ -22,7 +24,10 @@ export async function updateFeedbackAt(code: string, revision: number, set: Part
   const update: Record<string, unknown> = { $set: set, $inc: { revision: 1 } };
   if (push) update.$push = { history: push };
   const res = await FeedbackModel.updateOne({ _id: code, revision }, update);
-  return res.matchedCount === 1 ? findFeedback(code) : null;
+  if (res.matchedCount !== 1) return null;
+  const after = await findFeedback(code);
+  if (after) await saveDutyCopy(after);
+  return after;
 }
 
 export async function markEffectDone(code: string, effect: string): Promise<void> {

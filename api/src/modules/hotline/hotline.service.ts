@@ -19,7 +19,7 @@ export interface HotlineDeps {
   clock: Clock;
   audit: AuditService;
   lookup: Pick<PublicService, 'whoWasOnDuty'>;
-  feedback: Pick<FeedbackService, 'get' | 'list' | 'logByHotline'>;
+  feedback: Pick<FeedbackService, 'get' | 'list' | 'forDuty' | 'logByHotline'>;
   duties(q: { from: string; to: string; lawyerId?: string; postId?: string }): Promise<Duty[]>;
   attendanceOf(duties: Duty[], now?: Date): Promise<DutyAttendance[]>;
   /** Name, firm and licence number of every lawyer (the desk searches them). */
@@ -131,7 +131,7 @@ export function createHotlineService(deps: HotlineDeps) {
       deps.lawyerPhone(actor, d.lawyerId),
       deps.postAddress(d.postId),
       deps.records.forDuty(dutyKey),
-      deps.feedback.list({ lawyerId: d.lawyerId }),
+      deps.feedback.forDuty(dutyKey, d.day),
     ]);
     return {
       duty: rowOf(d, l),
@@ -143,7 +143,7 @@ export function createHotlineService(deps: HotlineDeps) {
       state: att?.state ?? 'not_yet_due',
       events: events.map((e) => ({ type: e.type, at: e.at.toISOString(), minutes: e.minutes })),
       records: records.map((r) => ({ id: r.id, kind: r.kind, at: r.at.toISOString(), title: r.title })),
-      feedback: feedback.filter((f) => f.duty.dutyKey === dutyKey),
+      feedback,
     };
   }
 
