@@ -159,8 +159,8 @@ describe('the hotline desk', () => {
     expect(detail.body).toMatchObject({ lawyerPhone: expect.stringMatching(/^1\d{10}$/), state: 'absent', checkedInAt: null, records: [], events: [expect.objectContaining({ type: 'absent' })] });
     expect(detail.body.feedback.length).toBeGreaterThan(0);
     // The duty's feedback as staff list it, each as last changed (read from the copy kept by the duty's day).
-    const byCode = (list: { trackingCode: string }[]) => [...list].sort((a, b) => a.trackingCode.localeCompare(b.trackingCode));
-    const listed = byCode((await coord.get(`/feedback?lawyerId=${row.lawyerId}`)).body.filter((f: { duty: { dutyKey: string } }) => f.duty.dutyKey === detail.body.dutyKey));
+    const byCode = <T extends { trackingCode: string }>(list: T[]) => [...list].sort((a, b) => a.trackingCode.localeCompare(b.trackingCode));
+    const listed = byCode((await coord.get(`/feedback?lawyerId=${row.lawyerId}`)).body.filter((f: { duty: { dutyKey: string } }) => f.duty.dutyKey === detail.body.dutyKey) as { trackingCode: string; status: string }[]);
     expect(byCode(detail.body.feedback)).toEqual(listed);
     expect(new Set(listed.map((f: { status: string }) => f.status)).size).toBeGreaterThan(1);
     await monthCollection(FEEDBACK_DUTIES, '2026-06').deleteMany({});
