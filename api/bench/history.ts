@@ -268,6 +268,19 @@ async function main(): Promise<void> {
       hotlineTimes.push(await timed(() => hotline.get(q)));
     }
     hotlineTimes.sort((a, b) => a - b);
+    if (trace) {
+      // Not part of the line: the desk's next steps, a duty's details and a search by tracking code.
+      const details: number[] = [];
+      const byCode: number[] = [];
+      for (let i = 0; i < 40; i++) {
+        const found = (await hotline.get(`/hotline/search?post=${posts[rnd.int(0, posts.length - 1)]!.code}&at=${randomInstant().toISOString()}`)).body as { duties: { rotaId: string; slotId: string; lawyerId: string; day: string }[] };
+        const row = found.duties[0];
+        if (row) details.push(await timed(() => hotline.get(`/hotline/duty?rotaId=${row.rotaId}&slotId=${encodeURIComponent(row.slotId)}&lawyerId=${row.lawyerId}&day=${row.day}`)));
+        byCode.push(await timed(() => hotline.get(`/hotline/search?code=BENCH${String(rnd.int(0, written.feedback - 1)).padStart(5, '0')}`)));
+      }
+      const worst = (t: number[]) => Math.round(Math.max(...t));
+      log(`trace hotline duty details: ${details.length}, worst ${worst(details)} ms; searches by tracking code: ${byCode.length}, worst ${worst(byCode)} ms`);
+    }
     trace?.report();
     if (answered !== LOOKUPS) log(`${LOOKUPS - answered} lookups did not answer 200`);
     process.stdout.write(
