@@ -23,7 +23,8 @@ export interface DatabaseCapabilities {
   atomicConditionalUpdates: boolean;
   /**
    * Filters other than `_id` are answered from an index. FerretDB on SQLite reads the whole
-   * collection for them, which is why hot reads use composite `_id`s and snapshots.
+   * collection for them, which is why hot reads use composite `_id`s and snapshots; FerretDB 1.24
+   * even reads the whole table for `_id` lookups (see db/partitions.ts), hence month collections.
    */
   indexedFilters: boolean;
   /**
