@@ -36,6 +36,15 @@ export interface DatabaseCapabilities {
   severalProcesses: boolean;
 }
 
+/**
+ * The most update statements one write command (`bulkWrite`) may carry. FerretDB 1.24 keeps a
+ * SQLite connection for each statement that matched a document until the whole command ends, from
+ * a pool of 100 per database: a command with about a hundred matching statements waits for itself
+ * forever (measured: 90 finish, 100 and more hang). Half of that leaves room. MongoDB has no such
+ * limit; the chunking costs it nothing.
+ */
+export const UPDATES_PER_COMMAND = 50;
+
 /** The answers of the `buildInfo` and `hello` commands that capabilities are read from. */
 export interface ServerAnswers {
   buildInfo: { version?: string; ferretdbVersion?: string };

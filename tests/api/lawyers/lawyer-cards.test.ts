@@ -1,5 +1,5 @@
 import { LawyerCardModel } from '../../../api/src/modules/lawyers/lawyer-cards.model';
-import { findLawyerCards, rebuildCards } from '../../../api/src/modules/lawyers/lawyer-cards.repository';
+import { findLawyerCards, rebuildCards, saveCards } from '../../../api/src/modules/lawyers/lawyer-cards.repository';
 import { LawyerModel } from '../../../api/src/modules/lawyers/lawyers.model';
 import { useTestDatabase } from '../../support/db';
 import { createAccount, eligibleLawyer, manualClock, useApp, type Client } from '../../support/zhiban';
@@ -33,5 +33,12 @@ describe('lawyer cards', () => {
     expect(await LawyerCardModel.countDocuments()).toBe(1);
     expect(await rebuildCards()).toBe(await LawyerModel.countDocuments());
     expect(await LawyerCardModel.countDocuments()).toBe(await LawyerModel.countDocuments());
+  });
+
+  it('when more cards than one write command may update are written twice, then both writes finish (FerretDB holds a connection per matched update)', async () => {
+    const many = Array.from({ length: 130 }, (_, i) => ({ _id: `6600000000000000000${String(i).padStart(5, '0')}`, name: `律师${i}`, firm: '所', licenceNumber: `L${i}` }));
+    await saveCards(many);
+    await saveCards(many.map((c) => ({ ...c, firm: '新所' })));
+    expect(await LawyerCardModel.countDocuments({ firm: '新所' })).toBe(130);
   });
 });

@@ -1,3 +1,4 @@
+import { UPDATES_PER_COMMAND } from '../../db/capabilities';
 import { LawyerCardModel, type LawyerCardDoc } from './lawyer-cards.model';
 import { LawyerModel } from './lawyers.model';
 
@@ -15,11 +16,12 @@ const cardOf = (d: LawyerCardDoc): LawyerCard => ({ id: d._id, name: d.name, fir
 
 /** Writes the cards of lawyers just written (one upsert each, by primary key). */
 export async function saveCards(lawyers: CardSource[]): Promise<void> {
-  if (lawyers.length === 0) return;
-  await LawyerCardModel.bulkWrite(
-    lawyers.map((l) => ({ updateOne: { filter: { _id: String(l._id) }, update: { $set: { name: l.name, firm: l.firm, licenceNumber: l.licenceNumber } }, upsert: true } })),
-    { ordered: false },
-  );
+  for (let i = 0; i < lawyers.length; i += UPDATES_PER_COMMAND) {
+    await LawyerCardModel.bulkWrite(
+      lawyers.slice(i, i + UPDATES_PER_COMMAND).map((l) => ({ updateOne: { filter: { _id: String(l._id) }, update: { $set: { name: l.name, firm: l.firm, licenceNumber: l.licenceNumber } }, upsert: true } })),
+      { ordered: false },
+    );
+  }
 }
 
 /**
@@ -41,6 +43,6 @@ export async function findLawyerCards(ids?: string[]): Promise<LawyerCard[]> {
 /** Rebuilds every card from the lawyers (once at start: a write that stopped half-way leaves none stale). */
 export async function rebuildCards(): Promise<number> {
   const lawyers = await LawyerModel.find({}).select({ name: 1, firm: 1, licenceNumber: 1 }).lean<CardSource[]>();
-  for (let i = 0; i < lawyers.length; i += 500) await saveCards(lawyers.slice(i, i + 500));
+  await saveCards(lawyers);
   return lawyers.length;
 }

@@ -1,4 +1,5 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { UPDATES_PER_COMMAND } from '../../db/capabilities';
 import { monthCollection, partitionMonths } from '../../db/partitions';
 import { DutyTimelineModel, TIMELINES, timelineKey, type DutyTimelineDoc, type StoredTimelineEntry, type TimelineDoc, type TimelineEntry, type TimelineSlot } from './timeline.model';
 
@@ -49,15 +50,17 @@ export async function findTimelines(keys: string[]): Promise<DutyTimelineDoc[]> 
   return docs.filter((d): d is DutyTimelineDoc => d !== null);
 }
 
-/** Appends entries, each to its own timeline document (one upsert per key, no transaction), one bulk write per month. */
+/** Appends entries, each to its own timeline document (one upsert per key, no transaction), in bulk writes per month. */
 export async function appendTimelineEntries(additions: TimelineAddition[]): Promise<void> {
   const byMonth = new Map<string, TimelineAddition[]>();
   for (const a of additions) byMonth.set(a.month, [...(byMonth.get(a.month) ?? []), a]);
   for (const [month, items] of byMonth) {
-    await timelines(month).bulkWrite(
-      items.map(({ key, postId, entry }) => ({ updateOne: { filter: { _id: key }, update: { $push: { entries: packed(entry) }, $setOnInsert: { postId, month } }, upsert: true } })),
-      { ordered: false },
-    );
+    for (let i = 0; i < items.length; i += UPDATES_PER_COMMAND) {
+      await timelines(month).bulkWrite(
+        items.slice(i, i + UPDATES_PER_COMMAND).map(({ key, postId, entry }) => ({ updateOne: { filter: { _id: key }, update: { $push: { entries: packed(entry) }, $setOnInsert: { postId, month } }, upsert: true } })),
+        { ordered: false },
+      );
+    }
   }
 }
 
