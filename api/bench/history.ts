@@ -24,7 +24,9 @@ import { createLogger } from '../src/lib/logger';
 import { localDay } from '../src/lib/local-day';
 import { addDays, isoWeekday, slotId, wallTimeToInstant } from '../../scheduler/src/index';
 import { dutyKeyOf } from '../src/modules/attendance/attendance.service';
+import { writeMarks } from '../src/modules/checkins/checkin-marks.repository';
 import { CheckinModel, type CheckinDoc } from '../src/modules/checkins/checkins.model';
+import { rebuildDutyCopies } from '../src/modules/feedback/feedback-duties.repository';
 import { FeedbackModel, type FeedbackDoc } from '../src/modules/feedback/feedback.model';
 import { LawyerModel } from '../src/modules/lawyers/lawyers.model';
 import { PostModel } from '../src/modules/posts/posts.model';
@@ -38,6 +40,8 @@ import { Client } from '../../tests/support/zhiban';
 const MONTHS = Number(process.env.BENCH_MONTHS ?? 36);
 const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 1000);
 const HOTLINE_SEARCHES = 200;
+/** BENCH_TRACE=1: the database commands of the measured reads, slowest shapes first, on stderr. */
+const TRACE = process.env.BENCH_TRACE === '1';
 const SHIFTS = [
   ['09:00', '11:30'],
   ['14:30', '17:30'],
@@ -131,12 +135,65 @@ async function writeHistory(now: Date): Promise<{ duties: number; checkins: numb
     }
     // Straight to the driver: tens of thousands of known-good documents need no casting.
     for (let i = 0; i < docs.length; i += 2000) await CheckinModel.collection.insertMany(docs.slice(i, i + 2000) as unknown as RawDocs, { ordered: false });
+    await writeMarks(docs);
     checkins += docs.length;
     log(`${month}: ${slots.length} slots, ${docs.length} check-ins (${Math.round((performance.now() - started) / 1000)} s)`);
     month = next;
   }
   for (let i = 0; i < feedback.length; i += 1000) await FeedbackModel.collection.insertMany(feedback.slice(i, i + 1000) as unknown as RawDocs, { ordered: false });
+  await rebuildDutyCopies();
   return { duties, checkins, feedback: feedback.length, first, last: localDay(ZONE, now) };
+}
+
+/** The shape of a command: its name, collection and filter keys (values left out). */
+function shapeOf(cmd: Record<string, unknown>): string {
+  const name = Object.keys(cmd)[0]!;
+  const keys = (v: unknown): unknown =>
+    v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !(v as { _bsontype?: string })._bsontype
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, k.startsWith('$') && Array.isArray(x) ? `[${x.length}]` : keys(x)]))
+      : '?';
+  const filter = cmd.filter ?? cmd.query ?? (cmd.updates as { q?: unknown }[] | undefined)?.[0]?.q ?? (cmd.deletes as { q?: unknown }[] | undefined)?.[0]?.q;
+  return `${name} ${String(cmd[name])} ${filter ? JSON.stringify(keys(filter)) : ''}`;
+}
+
+function traceCommands() {
+  const client = mongoose.connection.getClient();
+  const started = new Map<number, { shape: string; at: number }>();
+  const shapes = new Map<string, { n: number; totalMs: number; maxMs: number }>();
+  let on = false;
+  // The commands of one request, in order (the board's first load).
+  let detail: { label: string; since: number; lines: string[] } | null = null;
+  client.on('commandStarted', (e) => on && started.set(e.requestId, { shape: shapeOf(e.command as Record<string, unknown>), at: performance.now() }));
+  client.on('commandSucceeded', (e) => {
+    const s = started.get(e.requestId);
+    if (!s) return;
+    started.delete(e.requestId);
+    const ms = performance.now() - s.at;
+    const agg = shapes.get(s.shape) ?? { n: 0, totalMs: 0, maxMs: 0 };
+    agg.n++;
+    agg.totalMs += ms;
+    agg.maxMs = Math.max(agg.maxMs, ms);
+    shapes.set(s.shape, agg);
+    if (detail) detail.lines.push(`+${Math.round(s.at - detail.since)} ms ${Math.round(ms)} ms: ${s.shape}`);
+  });
+  return {
+    start: () => void (on = true),
+    async detailed<T>(label: string, fn: () => Promise<T>): Promise<T> {
+      detail = { label, since: performance.now(), lines: [] };
+      try {
+        return await fn();
+      } finally {
+        for (const line of detail.lines) log(`trace ${detail.label} ${line}`);
+        detail = null;
+      }
+    },
+    report() {
+      on = false;
+      for (const [shape, a] of [...shapes].sort((x, y) => y[1].totalMs - x[1].totalMs).slice(0, 25)) {
+        log(`trace ${a.n}× total ${Math.round(a.totalMs)} ms, max ${Math.round(a.maxMs)} ms: ${shape}`);
+      }
+    },
+  };
 }
 
 async function main(): Promise<void> {
@@ -151,7 +208,8 @@ async function main(): Promise<void> {
       embedded = await startEmbeddedDatabase({ dataDir: tmp, binary: config.ferretdbBin });
       base = embedded.baseUri;
     }
-    await connectDatabase(`${base}bench_history_${Date.now().toString(36)}`);
+    await connectDatabase(`${base}bench_history_${Date.now().toString(36)}${TRACE ? '?monitorCommands=true' : ''}`);
+    const trace = TRACE ? traceCommands() : null;
     await Promise.all(Object.values(mongoose.models).map((m) => m.init()));
     const now = new Date();
     log('seeding 38 posts, 340 lawyers and the accounts');
@@ -176,9 +234,11 @@ async function main(): Promise<void> {
     await new Promise<void>((r) => server!.listen(0, '127.0.0.1', () => r()));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
+    trace?.start();
     const coordinator = new Client(url);
     await coordinator.login('coordinator', 'zhiban-coordinator');
-    const boardLoadMs = Math.round(await timed(() => coordinator.get('/liveboard')));
+    const loadBoard = () => coordinator.get('/liveboard');
+    const boardLoadMs = Math.round(await timed(() => (trace ? trace.detailed('board', loadBoard) : loadBoard())));
 
     const anon = new Client(url);
     const posts = (await anon.get('/public/posts')).body as { code: string }[];
@@ -211,6 +271,20 @@ async function main(): Promise<void> {
       hotlineTimes.push(await timed(() => hotline.get(q)));
     }
     hotlineTimes.sort((a, b) => a - b);
+    if (trace) {
+      // Not part of the line: the desk's next steps, a duty's details and a search by tracking code.
+      const details: number[] = [];
+      const byCode: number[] = [];
+      for (let i = 0; i < 40; i++) {
+        const found = (await hotline.get(`/hotline/search?post=${posts[rnd.int(0, posts.length - 1)]!.code}&at=${randomInstant().toISOString()}`)).body as { duties: { rotaId: string; slotId: string; lawyerId: string; day: string }[] };
+        const row = found.duties[0];
+        if (row) details.push(await timed(() => hotline.get(`/hotline/duty?rotaId=${row.rotaId}&slotId=${encodeURIComponent(row.slotId)}&lawyerId=${row.lawyerId}&day=${row.day}`)));
+        byCode.push(await timed(() => hotline.get(`/hotline/search?code=BENCH${String(rnd.int(0, written.feedback - 1)).padStart(5, '0')}`)));
+      }
+      const worst = (t: number[]) => Math.round(Math.max(...t));
+      log(`trace hotline duty details: ${details.length}, worst ${worst(details)} ms; searches by tracking code: ${byCode.length}, worst ${worst(byCode)} ms`);
+    }
+    trace?.report();
     if (answered !== LOOKUPS) log(`${LOOKUPS - answered} lookups did not answer 200`);
     process.stdout.write(
       `${JSON.stringify({

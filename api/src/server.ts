@@ -16,6 +16,10 @@ import { DEMO_ACCOUNTS, demoLoginsText, seedDemo } from './seed/demo';
 import { seedDemoRotas } from './seed/demoRotas';
 import { seedDemoHistory } from './seed/demoHistory';
 import { backfillTimelines } from './modules/rotas/rotas.timeline';
+import { backfillMarks } from './modules/checkins/checkin-marks.repository';
+import { rebuildCards } from './modules/lawyers/lawyer-cards.repository';
+import { rebuildDutyCopies } from './modules/feedback/feedback-duties.repository';
+import { moveEarlierRecordMarks } from './modules/records/record-marks.repository';
 import { findRota, findVersion, listAllVersionKeys } from './modules/rotas/rotas.repository';
 import { seedDemoRecords } from './seed/demoRecords';
 import { countUsers } from './modules/users/users.repository';
@@ -67,6 +71,10 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const { embedded } = await openDatabase(config, logger);
   const closeSharedState = await connectSharedState({ redisUrl: config.redisUrl, cacheTtlMs: config.cacheTtlMs }, logger);
 
+  // Record marks of earlier versions move into their month collections before anything reads or writes them.
+  const movedMarks = await moveEarlierRecordMarks();
+  if (movedMarks > 0) logger.info({ moved: movedMarks }, 'duty record marks moved into month collections');
+
   // A fresh embedded database (or ZHIBAN_SEED_DEMO=1) gets the demo world, so `npm start` shows something.
   const seedNow = config.seedDemo !== 'never' && (embedded || config.seedDemo === 'always') && (await countUsers()) === 0;
   if (seedNow) logger.info(await seedDemo({ clock: systemClock }), 'demo data seeded');
@@ -106,12 +114,20 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     (written) => written > 0 && logger.info({ written }, 'public lookup timelines built from stored rota versions'),
     (err: unknown) => logger.error({ err }, 'building the public lookup timelines failed'),
   );
-  const startBackgroundWork = () => {
-    services.jobs.start();
-    services.detector.start();
-    services.eligibilityCheck.start();
-    services.recordsArea.watch.start();
-  };
+  void rebuildCards().catch((err: unknown) => logger.error({ err }, 'rebuilding the lawyer cards failed'));
+  void rebuildDutyCopies().catch((err: unknown) => logger.error({ err }, 'rebuilding the feedback copies by duty failed'));
+  // Check-ins stored before day marks existed get them once; the detector reads marks, so it waits.
+  const marksBuilt = backfillMarks().then(
+    (written) => written > 0 && logger.info({ written }, 'check-in marks built from stored check-ins'),
+    (err: unknown) => logger.error({ err }, 'building the check-in marks failed; check-ins are read one by one meanwhile'),
+  );
+  const startBackgroundWork = () =>
+    void marksBuilt.then(() => {
+      services.jobs.start();
+      services.detector.start();
+      services.eligibilityCheck.start();
+      services.recordsArea.watch.start();
+    });
   // The demo's past three months (rotas, amendments, swaps, check-ins, duty records) are filled in while the
   // server already answers; background jobs and the detector start once that is done.
   if (seedNow) {

@@ -24,7 +24,8 @@ export interface DatabaseCapabilities {
   atomicConditionalUpdates: boolean;
   /**
    * Filters other than `_id` are answered from an index. FerretDB on SQLite reads the whole
-   * collection for them, which is why hot reads use composite `_id`s and snapshots.
+   * collection for them, which is why hot reads use composite `_id`s and snapshots; FerretDB 1.24
+   * even reads the whole table for `_id` lookups (see db/partitions.ts), hence month collections.
    */
   indexedFilters: boolean;
   /**
@@ -36,6 +37,15 @@ export interface DatabaseCapabilities {
   /** Several API processes may share this database: race-sensitive steps are unique inserts. */
   severalProcesses: boolean;
 }
+
+/**
+ * The most update statements one write command (`bulkWrite`) may carry. FerretDB 1.24 keeps a
+ * SQLite connection for each statement that matched a document until the whole command ends, from
+ * a pool of 100 per database: a command with about a hundred matching statements waits for itself
+ * forever (measured: 90 finish, 100 and more hang). Half of that leaves room. MongoDB has no such
+ * limit; the chunking costs it nothing.
+ */
+export const UPDATES_PER_COMMAND = 50;
 
 /** The answers of the `buildInfo` and `hello` commands that capabilities are read from. */
 export interface ServerAnswers {

@@ -136,12 +136,13 @@ export const VERSION_FIELD = '_ver';
  * of connections and processes. Resolves to whether a change was written.
  */
 export async function changeByVersion<T extends { _id: string }>(
-  model: Model<T>,
+  target: Model<T> | mongoose.mongo.Collection<{ _id: string }>,
   scope: string,
   id: string,
   change: (doc: T | null) => Record<string, unknown> | null,
 ): Promise<boolean> {
-  const collection = model.collection;
+  // A model's collection, or a collection of its own (a month's, db/partitions.ts).
+  const collection = 'modelName' in target ? target.collection : target;
   for (let tries = 0; tries < 200; tries++) {
     const doc = (await collection.findOne({ _id: id } as never)) as unknown as (T & { [VERSION_FIELD]?: number }) | null;
     const set = change(doc);

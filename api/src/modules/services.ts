@@ -36,7 +36,7 @@ import { createPostsService } from './posts/posts.service';
 import { createAuthService, type SessionPolicy, type SessionsEnded } from './users/auth.service';
 import { createDomainEvents, type DomainEvents } from './domain-events';
 import { createUsersService } from './users/users.service';
-import { findCheckinsOfDuties, loadOrCreateSecret } from './checkins/checkins.repository';
+import { findMarksOfDuties, loadOrCreateSecret } from './checkins/checkins.repository';
 import { defaultFeedbackPolicy, type FeedbackPolicy } from './feedback/feedback.deadlines';
 import { claimChallenge } from './feedback/feedback.repository';
 import { createFeedbackService } from './feedback/feedback.service';
@@ -47,6 +47,7 @@ import { publishedAt } from './rotas/rotas.timeline';
 import { createRecordsArea } from './records/records.area';
 import type { DisciplinePort } from './discipline/discipline.port';
 import { countPublishedSlots } from './rotas/rotas.repository';
+import { findLawyerCards } from './lawyers/lawyer-cards.repository';
 
 export interface ServiceOptions {
   clock: Clock;
@@ -126,6 +127,7 @@ export function createServices(opts: ServiceOptions) {
     planInWorker: opts.planInWorker,
     // Planning reads approved leave through absences' read, not its service: no cycle.
     directory: { postsByIds: findPostsByIds, lawyers: () => findPlanningLawyers(), lawyersByIds: findPlanningLawyers, absences: approvedAbsencesBetween },
+    lawyerNames: findLawyerCards,
   });
   // Approved leave re-covers duties: absences start rota repairs, so they come after rotas.
   const absences = createAbsencesService({ clock, audit, rotas, lawyersByIds: findPlanningLawyers, standing: lawyerStanding });
@@ -183,8 +185,8 @@ export function createServices(opts: ServiceOptions) {
     postsByIds: findPostsByIds,
     postByCode: findPostByCode,
     publishedAt,
-    lawyers: findPlanningLawyers,
-    checkinsOf: findCheckinsOfDuties,
+    lawyers: findLawyerCards,
+    checkinsOf: findMarksOfDuties,
   });
   const feedback = createFeedbackService({
     clock,
@@ -219,7 +221,7 @@ export function createServices(opts: ServiceOptions) {
     feedback,
     duties: rotas.duties,
     attendanceOf: checkins.attendanceOf,
-    lawyers: findPlanningLawyers,
+    lawyers: findLawyerCards,
     lawyerPhone: async (actor, id) => (await lawyers.dossier(actor, id)).lawyer.phone ?? null,
     postAddress: async (id) => (await findPostsByIds([id]))[0]?.address ?? '',
     records: recordsArea.records.reader,

@@ -7,6 +7,7 @@ import { addDays } from '../../../scheduler/src/index';
 import { dutyTimes, evaluateAttendance } from '../modules/attendance/attendance.rules';
 import { AttendanceEventModel } from '../modules/attendance/attendance.model';
 import { dutyKeyOf } from '../modules/attendance/attendance.service';
+import { writeMarks } from '../modules/checkins/checkin-marks.repository';
 import { CheckinModel, type CheckinDoc } from '../modules/checkins/checkins.model';
 import { DEFAULT_SETTINGS } from '../modules/checkins/checkins.service';
 import { findOverlappingRotas } from '../modules/rotas/rotas.repository';
@@ -187,6 +188,7 @@ async function attend(services: Services, clock: ReturnType<typeof movableClock>
     evaluated.push({ duty, inAt, outAt });
   }
   for (let i = 0; i < docs.length; i += 1000) await CheckinModel.insertMany(docs.slice(i, i + 1000), { ordered: false });
+  await writeMarks(docs);
   let events = 0;
   for (const e of evaluated) {
     const found = evaluateAttendance(dutyTimes(e.duty), DEFAULT_SETTINGS, { inAt: e.inAt, outAt: e.outAt }, now).events;

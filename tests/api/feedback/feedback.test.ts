@@ -1,4 +1,6 @@
+import { dayCollection } from '../../../api/src/db/partitions';
 import { AuditModel } from '../../../api/src/modules/audit/audit.model';
+import { FEEDBACK_DUTIES, rebuildDutyCopies } from '../../../api/src/modules/feedback/feedback-duties.repository';
 import { FeedbackModel } from '../../../api/src/modules/feedback/feedback.model';
 import { HotlineCallModel } from '../../../api/src/modules/hotline/hotline.model';
 import { NotificationModel } from '../../../api/src/modules/notifications/notifications.model';
@@ -155,6 +157,15 @@ describe('the hotline desk', () => {
     expect(detail.status).toBe(200);
     expect(detail.body).toMatchObject({ lawyerPhone: expect.stringMatching(/^1\d{10}$/), state: 'absent', checkedInAt: null, records: [], events: [expect.objectContaining({ type: 'absent' })] });
     expect(detail.body.feedback.length).toBeGreaterThan(0);
+    // The duty's feedback as staff list it, each as last changed (read from the copy kept by the duty's day).
+    const byCode = <T extends { trackingCode: string }>(list: T[]) => [...list].sort((a, b) => a.trackingCode.localeCompare(b.trackingCode));
+    const listed = byCode((await coord.get(`/feedback?lawyerId=${row.lawyerId}`)).body.filter((f: { duty: { dutyKey: string } }) => f.duty.dutyKey === detail.body.dutyKey) as { trackingCode: string; status: string }[]);
+    expect(byCode(detail.body.feedback)).toEqual(listed);
+    expect(new Set(listed.map((f: { status: string }) => f.status)).size).toBeGreaterThan(1);
+    await dayCollection(FEEDBACK_DUTIES, row.day).deleteMany({});
+    expect((await hotline.get(`/hotline/duty?rotaId=${row.rotaId}&slotId=${encodeURIComponent(row.slotId)}&lawyerId=${row.lawyerId}&day=${row.day}`)).body.feedback).toEqual([]);
+    expect(await rebuildDutyCopies()).toBe(await FeedbackModel.countDocuments());
+    expect(byCode((await hotline.get(`/hotline/duty?rotaId=${row.rotaId}&slotId=${encodeURIComponent(row.slotId)}&lawyerId=${row.lawyerId}&day=${row.day}`)).body.feedback)).toEqual(listed);
     const call = await hotline.post('/hotline/calls', { kind: 'complaint', post: row.postCode, at: AT, licenceNo: row.licenceNo, callerName: '李先生', callerPhone: '13800001111', text: '来电反映律师未到岗' });
     expect(call.status).toBe(201);
     expect(call.body.trackingCode).toMatch(/^[A-Z2-9]{10}$/);

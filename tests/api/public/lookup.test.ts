@@ -1,6 +1,9 @@
 import type { Duty } from '../../../api/src/contracts/rotas';
 import { publicDutySchema } from '../../../api/src/contracts/public';
-import { DutyTimelineModel } from '../../../api/src/modules/rotas/timeline.model';
+import { gunzipSync } from 'node:zlib';
+import mongoose from 'mongoose';
+import { monthCollection, partitionMonths } from '../../../api/src/db/partitions';
+import { DutyTimelineModel, TIMELINES, type DutyTimelineDoc, type TimelineDoc } from '../../../api/src/modules/rotas/timeline.model';
 import { backfillTimelines } from '../../../api/src/modules/rotas/rotas.timeline';
 import { findRota, findVersion, listAllVersionKeys } from '../../../api/src/modules/rotas/rotas.repository';
 import { useTestDatabase } from '../../support/db';
@@ -94,9 +97,10 @@ describe('the public lookup', () => {
     expect(await namesAt('2026-06-01T01:59:59.999Z')).toEqual([nameOf(morning.lawyerId)]);
     expect(await namesAt('2026-06-01T02:00:00.000Z')).toEqual([replacement.name]);
     expect(await namesAt('2026-06-01T01:10:00.000Z')).toEqual([nameOf(morning.lawyerId)]);
-    // Stored: one timeline document for the post and month, with both versions.
-    const stored = await DutyTimelineModel.findById(`${world.posts[0]!.id}:2026-06`).lean();
+    // Stored: one timeline document for the post in the month's collection, with both versions.
+    const stored = (await monthCollection(TIMELINES, '2026-06').findOne({ _id: `${world.posts[0]!.id}:2026-06` })) as TimelineDoc | null;
     expect(stored!.entries.map((e) => e.version)).toEqual([1, 2]);
+    expect(stored!.entries.every((e) => e.slotsGz !== undefined && e.slots === undefined)).toBe(true);
   });
 
   it('when staff approve a swap during the shift, then the partner is listed from the approval on', async () => {
@@ -136,7 +140,7 @@ describe('the public lookup', () => {
   it('when a database has rotas published before timelines existed, then they are built once from the stored versions with the same answers', async () => {
     const before = await namesAt('2026-06-01T01:59:59.999Z');
     const after = await namesAt('2026-06-01T02:00:00.000Z');
-    await DutyTimelineModel.deleteMany({});
+    await dropTimelines();
     expect((await lookup(world.posts[0]!.code, '2026-06-01T02:00:00.000Z')).body.reason).toBe('no_rota');
     const load = { versions: listAllVersionKeys, rota: findRota, version: findVersion };
     expect(await backfillTimelines(load)).toBeGreaterThan(0);
@@ -144,4 +148,32 @@ describe('the public lookup', () => {
     expect(await namesAt('2026-06-01T01:59:59.999Z')).toEqual(before);
     expect(await namesAt('2026-06-01T02:00:00.000Z')).toEqual(after);
   });
+
+  it('when a database kept its timelines in one collection (slots as arrays), then they move into the month collections once, with the same answers', async () => {
+    const before = await namesAt('2026-06-01T01:59:59.999Z');
+    const after = await namesAt('2026-06-01T02:00:00.000Z');
+    const current = (await monthCollection(TIMELINES, '2026-06').find({}).toArray()) as unknown as TimelineDoc[];
+    const earlier: DutyTimelineDoc[] = current.map((d) => ({
+      ...d,
+      entries: d.entries.map(({ slotsGz, ...e }) => ({
+        ...e,
+        slots: (JSON.parse(gunzipSync((slotsGz as { buffer: Uint8Array }).buffer).toString()) as DutyTimelineDoc['entries'][number]['slots']).map((x) => ({ ...x, start: new Date(x.start), end: new Date(x.end) })),
+      })),
+    }));
+    await dropTimelines();
+    await DutyTimelineModel.insertMany(earlier);
+    const load = { versions: listAllVersionKeys, rota: findRota, version: findVersion };
+    expect(await backfillTimelines(load)).toBe(earlier.length);
+    expect(await DutyTimelineModel.countDocuments()).toBe(0);
+    const moved = (await monthCollection(TIMELINES, '2026-06').find({}).toArray()) as unknown as TimelineDoc[];
+    expect(moved.map((d) => [d._id, d.entries.map((e) => e.version)]).sort()).toEqual(current.map((d) => [d._id, d.entries.map((e) => e.version)]).sort());
+    expect(await backfillTimelines(load)).toBe(0);
+    expect(await namesAt('2026-06-01T01:59:59.999Z')).toEqual(before);
+    expect(await namesAt('2026-06-01T02:00:00.000Z')).toEqual(after);
+  });
 });
+
+async function dropTimelines(): Promise<void> {
+  for (const month of await partitionMonths(TIMELINES)) await monthCollection(TIMELINES, month).drop();
+  await mongoose.connection.db!.collection('read_models').deleteMany({});
+}

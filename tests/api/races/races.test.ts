@@ -147,9 +147,10 @@ describe('race-sensitive steps on a pool of connections', () => {
 
   it('When records of one duty arrive at once, then its mark holds every one, each once', async () => {
     const at0 = new Date('2026-12-02T03:00:00Z');
-    const records = Array.from({ length: RACERS }, (_, i) => ({ _id: `rec-${i}`, dutyKey: 'duty-1', lawyerId: 'l1', day: '2026-12-02', kind: i % 2 ? 'consultation' : 'referral', title: `记录${i}`, createdAt: at0 }));
+    const duty = 'r1:p1:2026-12-02:0900-1130:l1';
+    const records = Array.from({ length: RACERS }, (_, i) => ({ _id: `rec-${i}`, dutyKey: duty, lawyerId: 'l1', day: '2026-12-02', kind: i % 2 ? 'consultation' : 'referral', title: `记录${i}`, createdAt: at0 }));
     await Promise.all([...records, ...records].map((r) => addToMark(r as never)));
-    const mark = (await findMarks(['duty-1'])).get('duty-1')!;
+    const mark = (await findMarks([duty])).get(duty)!;
     expect([...mark.recordIds].sort()).toEqual(records.map((r) => r._id).sort());
     expect(mark.items).toHaveLength(RACERS);
     expect(mark.kinds).toEqual({ consultation: RACERS / 2, referral: RACERS / 2 });

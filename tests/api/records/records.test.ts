@@ -3,7 +3,8 @@ import type { DisciplinePort, ViolationReport } from '../../../api/src/modules/d
 import { dutyKeyOf } from '../../../api/src/modules/attendance/attendance.service';
 import { AuditModel } from '../../../api/src/modules/audit/audit.model';
 import { NotificationModel } from '../../../api/src/modules/notifications/notifications.model';
-import { DeadlineModel, DutyRecordMarkModel, DutyRecordModel, RecordDayCountsModel, RecordDocumentModel } from '../../../api/src/modules/records/records.model';
+import { DeadlineModel, DutyRecordModel, RecordDayCountsModel, RecordDocumentModel } from '../../../api/src/modules/records/records.model';
+import { findMark } from '../../../api/src/modules/records/record-marks.repository';
 import { useTestDatabase } from '../../support/db';
 import { manualClock, useApp } from '../../support/zhiban';
 import { buildRecordsWorld, checkedIn, clientKey, sample, type RecordsWorld } from './records-world';
@@ -67,7 +68,7 @@ describe('recording a duty’s work', () => {
     expect(stored.map((s) => s.kind).sort()).toEqual(bodies.map((b) => b.kind).sort());
     expect(stored.every((s) => s.month === '2026-06' && s.counted && s.rotaId === duty.rotaId && s.slotId === duty.slotId)).toBe(true);
     expect(stored.find((s) => s.kind === 'plea_witness')?.data).toMatchObject({ objected: true, charge: '危险驾驶罪' });
-    const mark = await DutyRecordMarkModel.findById(dutyKey).lean();
+    const mark = await findMark(dutyKey);
     expect(mark?.recordIds.sort()).toEqual([...ids].sort());
 
     const recordable = await lawyer.get('/records/mine/duties');
@@ -255,7 +256,7 @@ describe('a missing record', () => {
     ]);
     await watch.tick();
     expect(proposed).toHaveLength(1);
-    expect((await DutyRecordMarkModel.findById(dutyKeyOf(silent)).lean())?.proposedAt).toEqual(new Date('2026-06-08T16:00:00Z'));
+    expect((await findMark(dutyKeyOf(silent)))?.proposedAt).toEqual(new Date('2026-06-08T16:00:00Z'));
   });
 
   it('when staff change the grace period, then it is stored and audited, and the same value again changes nothing', async () => {

@@ -1,7 +1,8 @@
 import { AttendanceEventModel } from '../../../api/src/modules/attendance/attendance.model';
 import { CheckinModel } from '../../../api/src/modules/checkins/checkins.model';
 import { RotaVersionModel } from '../../../api/src/modules/rotas/rotas.model';
-import { DutyTimelineModel } from '../../../api/src/modules/rotas/timeline.model';
+import { monthCollection } from '../../../api/src/db/partitions';
+import { TIMELINES } from '../../../api/src/modules/rotas/timeline.model';
 import { seedDemoHistory } from '../../../api/src/seed/demoHistory';
 import { useTestDatabase } from '../../support/db';
 import { buildWorld } from '../../support/rota-world';
@@ -22,7 +23,7 @@ it('when the demo history is seeded, then last month has a rota published ahead,
   const versions = await RotaVersionModel.find({}).select({ slots: 0 }).sort({ version: 1 }).lean();
   expect(versions[0]!.publishedAt.toISOString()).toBe('2026-05-22T02:00:00.000Z');
   expect(versions.slice(1).every((v) => v.publishedAt > new Date('2026-06-01') && v.publishedAt < new Date('2026-07-01'))).toBe(true);
-  expect(await DutyTimelineModel.countDocuments()).toBe(world.posts.length);
+  expect(await monthCollection(TIMELINES, '2026-06').countDocuments()).toBe(world.posts.length);
 
   const checkins = await CheckinModel.countDocuments({ kind: 'in' });
   expect(checkins).toBeGreaterThan(0);

@@ -11,6 +11,13 @@ export function dutyKeyOf(d: Pick<Duty, 'rotaId' | 'slotId' | 'lawyerId'>): stri
   return `${d.rotaId}:${d.slotId}:${d.lawyerId}`;
 }
 
+/** The day of a duty from its key (slot ids carry their day: `<postId>:<YYYY-MM-DD>:…`). */
+export function dayOfDutyKey(dutyKey: string): string {
+  const day = /(?:^|:)(\d{4}-\d{2}-\d{2})(?=:|$)/.exec(dutyKey)?.[1];
+  if (!day) throw new Error(`no day in duty key ${dutyKey}`);
+  return day;
+}
+
 const EVENT_ZH: Record<RuleEvent['type'], string> = { late: '迟到', absent: '缺岗', left_early: '早退' };
 
 /** What the detector saw, in the centre's words (the violation's description). */

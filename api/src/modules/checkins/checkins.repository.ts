@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { CheckinKind } from '../../contracts/checkins';
 import { caches } from '../../db/cache';
 import { changeByVersion } from '../../db/claims';
+import { beginMarkChange, finishMarkChange, findMarks, markFromRecord, marksState, type DutyOfDay, type Mark } from './checkin-marks.repository';
 import {
   CheckinModel,
   CheckinRequestModel,
@@ -24,16 +25,24 @@ const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 const checkinId = (dutyKey: string, kind: CheckinKind) => `${dutyKey}:${kind}`;
 const requestKey = (lawyerId: string, idempotencyKey: string) => createHash('sha256').update(`${lawyerId}|${idempotencyKey}`).digest('hex');
 
-/** Stores a check-in; null when its duty already has one of that kind (the primary key refuses it). */
+/**
+ * Stores a check-in; null when its duty already has one of that kind (the primary key refuses
+ * it). The duty's mark (checkin-marks.repository) follows the record.
+ */
 export async function insertCheckin(fields: Omit<CheckinDoc, '_id'>): Promise<StoredCheckin | null> {
   const _id = checkinId(fields.dutyKey, fields.kind);
+  await beginMarkChange(fields, fields.kind);
+  let stored: StoredCheckin;
   try {
-    const doc = await CheckinModel.create({ _id, ...fields });
-    return plain(doc.toObject());
+    stored = plain((await CheckinModel.create({ _id, ...fields })).toObject());
   } catch (err) {
-    if (isDuplicate(err)) return null;
-    throw err;
+    if (!isDuplicate(err)) throw err;
+    // The duty has its check-in already (perhaps a racing retry's, still on its way): the mark follows that one.
+    await markFromRecord(fields, fields.kind);
+    return null;
   }
+  await finishMarkChange(fields, fields.kind, stored.at);
+  return stored;
 }
 
 /**
@@ -59,6 +68,16 @@ export async function findByIdempotencyKey(lawyerId: string, idempotencyKey: str
       ? await CheckinModel.findOne({ lawyerId, idempotencyKey }).lean<CheckinDoc>()
       : null;
   return doc ? plain(doc) : null;
+}
+
+/**
+ * When each duty was checked in and out, from the day marks (one read per day). While a backfill
+ * builds the marks of check-ins stored before marks existed, from the check-ins themselves.
+ */
+export async function findMarksOfDuties(duties: DutyOfDay[]): Promise<Mark[]> {
+  if (duties.length === 0) return [];
+  if (!marksState.complete) return (await findCheckinsOfDuties(duties.map((d) => d.dutyKey))).map((c) => ({ dutyKey: c.dutyKey, kind: c.kind, at: c.at }));
+  return findMarks(duties);
 }
 
 export async function findCheckinsOfDuties(dutyKeys: string[]): Promise<StoredCheckin[]> {

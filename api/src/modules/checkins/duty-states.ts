@@ -4,7 +4,7 @@ import type { Clock } from '../../lib/clock';
 import { dutyTimes, evaluateAttendance, type Marks } from '../attendance/attendance.port';
 import { dutyKeyOf } from '../attendance/attendance.service';
 import { postSettings, type PostSettings } from './checkin-settings';
-import { findCheckinsOfDuties, type StoredCheckin } from './checkins.repository';
+import { findMarksOfDuties, type StoredCheckin } from './checkins.repository';
 
 /** A duty's attendance at a moment: its state, its check-in and check-out, its post's settings. */
 export interface DutyAttendance {
@@ -16,7 +16,7 @@ export interface DutyAttendance {
   settings: PostSettings;
 }
 
-function marksOf(checkins: StoredCheckin[]): Map<string, Marks> {
+function marksOf(checkins: Pick<StoredCheckin, 'dutyKey' | 'kind' | 'at'>[]): Map<string, Marks> {
   const marks = new Map<string, Marks>();
   for (const c of checkins) {
     const m = marks.get(c.dutyKey) ?? { inAt: null, outAt: null };
@@ -32,7 +32,7 @@ export function createDutyStates(deps: { clock: Clock }) {
   /** States of duties at `now` from their check-ins and their posts' thresholds (`marks: false`: as if none were made). */
   async function attendanceOf(duties: Duty[], now = deps.clock.now(), opts: { marks?: boolean } = {}): Promise<DutyAttendance[]> {
     const keys = duties.map(dutyKeyOf);
-    const [checkins, settingsOfPost] = await Promise.all([opts.marks === false ? [] : findCheckinsOfDuties(keys), postSettings()]);
+    const [checkins, settingsOfPost] = await Promise.all([opts.marks === false ? [] : findMarksOfDuties(duties.map((d, i) => ({ dutyKey: keys[i]!, day: d.day }))), postSettings()]);
     const marks = marksOf(checkins);
     return duties.map((duty, i) => {
       const m = marks.get(keys[i]!) ?? { inAt: null, outAt: null };

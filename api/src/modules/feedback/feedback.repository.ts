@@ -1,5 +1,6 @@
 import { writeAtRevision } from '../../db/claims';
 import { FeedbackModel, PowClaimModel, type FeedbackDoc } from './feedback.model';
+import { saveDutyCopy } from './feedback-duties.repository';
 
 export type { FeedbackDoc };
 
@@ -9,11 +10,12 @@ const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 export async function insertFeedback(doc: FeedbackDoc): Promise<boolean> {
   try {
     await FeedbackModel.create(doc);
-    return true;
   } catch (err) {
     if (isDuplicate(err)) return false;
     throw err;
   }
+  await saveDutyCopy(doc);
+  return true;
 }
 
 export async function findFeedback(code: string): Promise<FeedbackDoc | null> {
@@ -24,7 +26,10 @@ export async function findFeedback(code: string): Promise<FeedbackDoc | null> {
 export async function updateFeedbackAt(code: string, revision: number, set: Partial<FeedbackDoc>, push?: FeedbackDoc['history'][number]): Promise<FeedbackDoc | null> {
   // One step per revision, however many staff act at once (db/claims.ts).
   const saved = await writeAtRevision(FeedbackModel, 'feedback', code, 'revision', revision, { set, ...(push ? { push: { history: push } } : {}) });
-  return saved ? findFeedback(code) : null;
+  if (!saved) return null;
+  const after = await findFeedback(code);
+  if (after) await saveDutyCopy(after);
+  return after;
 }
 
 export async function markEffectDone(code: string, effect: string): Promise<void> {

@@ -15,6 +15,7 @@ import { deadlinesFor, type FeedbackPolicy } from './feedback.deadlines';
 import type { FeedbackCounts, FeedbackStatsReader } from './feedback.port';
 import { findFeedback, findFeedbackList, insertFeedback, markEffectDone, updateFeedbackAt, type FeedbackDoc } from './feedback.repository';
 import type { ProofOfWork } from './proof-of-work';
+import { findDutyFeedback } from './feedback-duties.repository';
 
 export interface FeedbackDeps {
   clock: Clock;
@@ -178,6 +179,11 @@ function methods(deps: FeedbackDeps) {
     return docs.map(itemOf);
   }
 
+  /** The feedback about one duty, newest first (one read of its day, however much feedback there is). */
+  async function forDuty(dutyKey: string, day: string): Promise<FeedbackItem[]> {
+    return (await findDutyFeedback(dutyKey, day)).map(itemOf);
+  }
+
   async function overdue(): Promise<FeedbackItem[]> {
     const now = clock.now();
     return (await findFeedbackList({ statuses: OPEN })).filter((d) => overdueOf(d, now) !== null).map(itemOf);
@@ -284,7 +290,7 @@ function methods(deps: FeedbackDeps) {
     };
   }
 
-  return { submitPublic, logByHotline, status, list, overdue, get, accept, reject, handle, conclude, countsBetween, challenge: deps.proofOfWork.challenge };
+  return { submitPublic, logByHotline, status, list, forDuty, overdue, get, accept, reject, handle, conclude, countsBetween, challenge: deps.proofOfWork.challenge };
 }
 
 export type FeedbackService = ReturnType<typeof createFeedbackService>;

@@ -19,16 +19,19 @@ export interface HotlineDeps {
   clock: Clock;
   audit: AuditService;
   lookup: Pick<PublicService, 'whoWasOnDuty'>;
-  feedback: Pick<FeedbackService, 'get' | 'list' | 'logByHotline'>;
+  feedback: Pick<FeedbackService, 'get' | 'list' | 'forDuty' | 'logByHotline'>;
   duties(q: { from: string; to: string; lawyerId?: string; postId?: string }): Promise<Duty[]>;
   attendanceOf(duties: Duty[], now?: Date): Promise<DutyAttendance[]>;
-  lawyers(ids?: string[]): Promise<PlanningLawyer[]>;
+  /** Name, firm and licence number of every lawyer (the desk searches them). */
+  lawyers(ids?: string[]): Promise<LawyerFacts[]>;
   /** The lawyer's work contact as the caller's role may see it. */
   lawyerPhone(actor: Actor, lawyerId: string): Promise<string | null>;
   postAddress(postId: string): Promise<string>;
   /** Replaced by the duty-records service at composition. */
   records: DutyRecordsReader;
 }
+
+type LawyerFacts = Pick<PlanningLawyer, 'id' | 'name' | 'licenceNumber' | 'firm'>;
 
 const ZONE = 'Asia/Shanghai';
 const HISTORY_DAYS = 60;
@@ -41,7 +44,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export function createHotlineService(deps: HotlineDeps) {
   const directory = shortLived(async () => deps.lawyers(), 60_000, { staleWhileRefresh: true });
 
-  function rowOf(d: Duty, l: PlanningLawyer | undefined): HotlineDutyRow {
+  function rowOf(d: Duty, l: LawyerFacts | undefined): HotlineDutyRow {
     return {
       rotaId: d.rotaId,
       slotId: d.slotId,
@@ -128,7 +131,7 @@ export function createHotlineService(deps: HotlineDeps) {
       deps.lawyerPhone(actor, d.lawyerId),
       deps.postAddress(d.postId),
       deps.records.forDuty(dutyKey),
-      deps.feedback.list({ lawyerId: d.lawyerId }),
+      deps.feedback.forDuty(dutyKey, d.day),
     ]);
     return {
       duty: rowOf(d, l),
@@ -140,7 +143,7 @@ export function createHotlineService(deps: HotlineDeps) {
       state: att?.state ?? 'not_yet_due',
       events: events.map((e) => ({ type: e.type, at: e.at.toISOString(), minutes: e.minutes })),
       records: records.map((r) => ({ id: r.id, kind: r.kind, at: r.at.toISOString(), title: r.title })),
-      feedback: feedback.filter((f) => f.duty.dutyKey === dutyKey),
+      feedback,
     };
   }
 

@@ -4,6 +4,7 @@ import { caches } from '../../db/cache';
 import { writeAtRevision } from '../../db/claims';
 import type { PlanningLawyer } from '../rotas/rotas.port';
 import { LawyerModel, type LawyerDoc } from './lawyers.model';
+import { saveCards } from './lawyer-cards.repository';
 
 export type { LawyerDoc };
 
@@ -32,6 +33,7 @@ export async function findRegisteredLicenceNumbers(numbers: string[]): Promise<S
 
 export async function insertLawyer(fields: LawyerFields): Promise<LawyerDoc> {
   const doc = await LawyerModel.create({ ...fields, rev: 0 });
+  await saveCards([doc]);
   return doc.toObject() as LawyerDoc;
 }
 
@@ -40,6 +42,7 @@ export async function updateLawyerAtRev(id: string, rev: number, set: Partial<La
   // One change per `rev`, however many staff save at once (db/claims.ts).
   const saved = await writeAtRevision(LawyerModel, 'lawyer', id, 'rev', rev, { set }, {}, { runValidators: true });
   const doc = saved ? await LawyerModel.findById(id).lean<LawyerDoc>() : null;
+  if (doc) await saveCards([doc]);
   // Names and statuses label duties in every process: forget this lawyer's there.
   if (doc) caches.invalidate('lawyers', [id]);
   return doc;
@@ -56,7 +59,7 @@ export async function insertLawyersIfAbsent(rows: LawyerFields[], at: Date): Pro
   const existing = await findRegisteredLicenceNumbers(rows.map((r) => r.licenceNumber));
   const fresh = rows.filter((r) => !existing.has(r.licenceNumber)).map((r) => ({ ...r, rev: 0, createdAt: at, updatedAt: at }));
   if (fresh.length === 0) return [];
-  let docs: { _id: Types.ObjectId; name: string; licenceNumber: string }[];
+  let docs: { _id: Types.ObjectId; name: string; licenceNumber: string; firm: string }[];
   try {
     docs = (await LawyerModel.insertMany(fresh, { ordered: false, lean: true })) as unknown as typeof docs;
   } catch (err) {
@@ -65,6 +68,7 @@ export async function insertLawyersIfAbsent(rows: LawyerFields[], at: Date): Pro
     if (codes.length === 0 || codes.some((c) => c !== 11000)) throw err;
     docs = e.insertedDocs ?? [];
   }
+  await saveCards(docs);
   return docs.map((d) => ({ id: String(d._id), name: d.name, licenceNumber: d.licenceNumber }));
 }
 

@@ -14,10 +14,12 @@ export interface PublicDeps {
   /** The post's running slots at an instant, as published then (the rotas area's timeline). */
   publishedAt(postId: string, timeZone: string, at: Date): Promise<PublishedAt>;
   /** Public facts of lawyers (name, licence number, firm): all of them, or by id. */
-  lawyers(ids?: string[]): Promise<PlanningLawyer[]>;
-  /** Check-ins and check-outs of duties, by duty key. */
-  checkinsOf(dutyKeys: string[]): Promise<{ dutyKey: string; kind: 'in' | 'out'; at: Date }[]>;
+  lawyers(ids?: string[]): Promise<LawyerFacts[]>;
+  /** Check-ins and check-outs of duties (each with its day). */
+  checkinsOf(duties: { dutyKey: string; day: string }[]): Promise<{ dutyKey: string; kind: 'in' | 'out'; at: Date }[]>;
 }
+
+type LawyerFacts = Pick<PlanningLawyer, 'id' | 'name' | 'licenceNumber' | 'firm'>;
 
 /** One lawyer on duty at a post at an instant, with what staff and feedback need to know of it. */
 export interface OnDuty {
@@ -67,7 +69,7 @@ export function createPublicService(deps: PublicDeps) {
   // Names, licence numbers and firms change rarely; a lawyer added since is read by id.
   const lawyerSnapshot = shortLived(async () => new Map((await deps.lawyers()).map((l) => [l.id, l])), 60_000, { staleWhileRefresh: true });
 
-  async function lawyersOf(ids: string[]): Promise<Map<string, PlanningLawyer>> {
+  async function lawyersOf(ids: string[]): Promise<Map<string, LawyerFacts>> {
     const all = await lawyerSnapshot.get();
     const missing = ids.filter((id) => !all.has(id));
     const out = new Map(ids.filter((id) => all.has(id)).map((id) => [id, all.get(id)!]));
@@ -91,7 +93,7 @@ export function createPublicService(deps: PublicDeps) {
     const published = await deps.publishedAt(post.id, post.timeZone, at);
     const assigned = published.slots.flatMap((p) => p.slot.lawyerIds.map((lawyerId) => ({ p, lawyerId })));
     const keys = assigned.map(({ p, lawyerId }) => dutyKeyOf({ rotaId: p.rotaId, slotId: p.slot.id, lawyerId }));
-    const [lawyers, marks] = await Promise.all([lawyersOf([...new Set(assigned.map((a) => a.lawyerId))]), deps.checkinsOf(keys)]);
+    const [lawyers, marks] = await Promise.all([lawyersOf([...new Set(assigned.map((a) => a.lawyerId))]), deps.checkinsOf(assigned.map(({ p }, i) => ({ dutyKey: keys[i]!, day: p.slot.day })))]);
     const onDuty: OnDuty[] = [];
     assigned.forEach(({ p, lawyerId }, i) => {
       const l = lawyers.get(lawyerId);

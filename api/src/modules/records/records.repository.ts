@@ -3,7 +3,6 @@ import type mongoose from 'mongoose';
 import { changeByVersion, claimStep, isStale } from '../../db/claims';
 import {
   DeadlineModel,
-  DutyRecordMarkModel,
   DutyRecordModel,
   FastTrackCaseModel,
   LawyerYearCountsModel,
@@ -15,7 +14,6 @@ import {
   SubsidyMonthModel,
   type DeadlineDoc,
   type DutyRecordDoc,
-  type DutyRecordMarkDoc,
   type FastTrackCaseDoc,
   type RecordDocumentDoc,
   type RecordDayCountsDoc,
@@ -51,13 +49,7 @@ export async function setRecordFields(id: string, set: Partial<DutyRecordDoc>): 
   await DutyRecordModel.updateOne({ _id: id }, { $set: set });
 }
 
-/** A duty's mark; fields an upsert left out (FerretDB may drop empty ones) read as empty. */
-export async function findMark(dutyKey: string): Promise<DutyRecordMarkDoc | null> {
-  const found = await DutyRecordMarkModel.findById(dutyKey).lean<DutyRecordMarkDoc & { _ver?: number }>();
-  if (!found) return null;
-  const { _ver: _v, ...d } = found;
-  return { ...d, recordIds: d.recordIds ?? [], items: d.items ?? [], kinds: d.kinds ?? {}, toldAt: d.toldAt ?? null, proposedAt: d.proposedAt ?? null };
-}
+export { addToMark, findMark, findMarks, setMarkFlag } from './record-marks.repository';
 
 /**
  * Documents by primary key, many at once. FerretDB on SQLite answers an `_id` lookup by reading
@@ -70,34 +62,6 @@ async function byIds<T extends { _id: string }>(model: mongoose.Model<T>, ids: s
   const out: T[] = [];
   for (let i = 0; i < ids.length; i += 1000) out.push(...((await model.find({ _id: { $in: ids.slice(i, i + 1000) } }).lean<T[]>()) as T[]));
   return out;
-}
-
-export async function findMarks(dutyKeys: string[]): Promise<Map<string, DutyRecordMarkDoc>> {
-  const docs = await byIds(DutyRecordMarkModel as unknown as mongoose.Model<DutyRecordMarkDoc>, dutyKeys, 10);
-  // `_ver` numbers the mark's changes (db/claims.ts); it is no part of the mark.
-  return new Map(docs.map(({ _ver: _v, ...d }: DutyRecordMarkDoc & { _ver?: number }) => [d._id, { ...d, recordIds: d.recordIds ?? [], items: d.items ?? [], kinds: d.kinds ?? {}, toldAt: d.toldAt ?? null, proposedAt: d.proposedAt ?? null }]));
-}
-
-/** Adds a record to its duty's mark (once: counts only when the id was new; one change per version, db/claims.ts). */
-export async function addToMark(r: Pick<DutyRecordDoc, '_id' | 'dutyKey' | 'lawyerId' | 'day' | 'kind' | 'title' | 'createdAt'>): Promise<void> {
-  await changeByVersion(DutyRecordMarkModel, 'mark', r.dutyKey, (doc) => {
-    if (doc?.recordIds?.includes(r._id)) return null;
-    const kinds = { ...(doc?.kinds ?? {}) };
-    kinds[r.kind] = (kinds[r.kind] ?? 0) + 1;
-    return {
-      ...(doc ? {} : { lawyerId: r.lawyerId, day: r.day, toldAt: null, proposedAt: null }),
-      recordIds: [...(doc?.recordIds ?? []), r._id],
-      items: [...(doc?.items ?? []), { id: r._id, kind: r.kind, title: r.title, at: r.createdAt }],
-      kinds,
-    };
-  });
-}
-
-export async function setMarkFlag(dutyKey: string, lawyerId: string, day: string, field: 'toldAt' | 'proposedAt', at: Date): Promise<boolean> {
-  return changeByVersion(DutyRecordMarkModel, 'mark', dutyKey, (doc) => {
-    if (doc && doc[field]) return null;
-    return { ...(doc ? {} : { lawyerId, day, recordIds: [], items: [], kinds: {}, toldAt: null, proposedAt: null }), [field]: at };
-  });
 }
 
 /** Adds to one day's counters and a lawyer's year. */

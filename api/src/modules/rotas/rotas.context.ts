@@ -19,6 +19,8 @@ export interface RotasDeps {
   shifts: ShiftsService;
   notifications: NotificationsService;
   directory: PlanningDirectory;
+  /** Lawyers' names for labelling duties, all or by id (a small read; defaults to the directory). */
+  lawyerNames?(ids?: string[]): Promise<{ id: string; name: string }[]>;
   /** Plan in a worker thread (default) or inline (tests that need no thread). */
   planInWorker?: boolean;
 }

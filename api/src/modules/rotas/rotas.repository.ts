@@ -4,6 +4,7 @@ import { caches } from '../../db/cache';
 import { claimStep, writeAtRevision } from '../../db/claims';
 import { recordTimeline } from './rotas.timeline';
 import { PublicationModel, RotaModel, RotaVersionModel, versionKey, type PublicationDoc, type RotaDoc, type RotaVersionDoc, type SlotFields } from './rotas.model';
+import { versionSlotsBetween, writeVersionSlices } from './version-slices.repository';
 
 export type { SlotFields };
 
@@ -105,11 +106,12 @@ export async function markPlanningFailed(id: string, jobId: string, message: str
 export async function insertVersion(fields: Omit<RotaVersionDoc, '_id'>): Promise<boolean> {
   try {
     await RotaVersionModel.create({ _id: versionKey(fields.rotaId, fields.version), ...fields });
-    return true;
   } catch (err) {
     if ((err as { code?: number }).code === 11000) return false;
     throw err;
   }
+  await writeVersionSlices(fields.rotaId, fields.version, fields.slots);
+  return true;
 }
 
 export async function findVersion(rotaId: string, version: number): Promise<StoredVersion | null> {
@@ -184,34 +186,21 @@ export async function writeDuties(
   return slots.reduce((n, s) => n + s.lawyerIds.length, 0);
 }
 
-/** Versions never change once written, so their slots are cached by key in this process. */
-const versionSlots = new Map<string, SlotFields[]>();
-const VERSION_CACHE_LIMIT = 64;
-
-async function slotsOfVersion(rotaId: string, version: number): Promise<SlotFields[]> {
-  const key = versionKey(rotaId, version);
-  const cached = versionSlots.get(key);
-  if (cached) return cached;
-  const doc = await RotaVersionModel.findById(key).lean<RotaVersionDoc>();
-  const slots = (doc?.slots ?? []).map((s) => ({ ...s, start: new Date(s.start), end: new Date(s.end) }));
-  if (versionSlots.size >= VERSION_CACHE_LIMIT) versionSlots.delete(versionSlots.keys().next().value!);
-  versionSlots.set(key, slots);
-  return slots;
-}
-
 /**
  * Every rota's publication pointer. Duty lists are read on hot paths (each check-in, the live
  * board); every process sees a publication at once with Redis, otherwise another process within a second.
  */
 const publications = caches.snapshot('publications', () => PublicationModel.find({}).lean<PublicationDoc[]>(), 1000);
 
-/** Duties of the current published versions, filtered; sorted by start. */
+const maxDay = (a: string, b: string) => (a > b ? a : b);
+const minDay = (a: string, b: string) => (a < b ? a : b);
+
+/** Duties of the current published versions, filtered; sorted by start (slots read from the months asked for). */
 export async function findCurrentDuties(filter: { from: string; to: string; lawyerId?: string; postId?: string }): Promise<StoredDuty[]> {
   const pubs = (await publications.get()).filter((p) => p.from <= filter.to && p.to >= filter.from);
   const out: StoredDuty[] = [];
   for (const pub of pubs) {
-    for (const s of await slotsOfVersion(pub._id, pub.version)) {
-      if (s.day < filter.from || s.day > filter.to) continue;
+    for (const s of await versionSlotsBetween(pub._id, pub.version, maxDay(filter.from, pub.from), minDay(filter.to, pub.to))) {
       if (filter.postId && s.postId !== filter.postId) continue;
       for (const lawyerId of s.lawyerIds) {
         if (filter.lawyerId && lawyerId !== filter.lawyerId) continue;
@@ -231,8 +220,7 @@ export async function listAllVersionKeys(): Promise<{ rotaId: string; version: n
 export async function countPublishedSlots(from: string, to: string): Promise<Map<string, { slots: number; filled: number }>> {
   const out = new Map<string, { slots: number; filled: number }>();
   for (const pub of (await publications.get()).filter((p) => p.from <= to && p.to >= from)) {
-    for (const s of await slotsOfVersion(pub._id, pub.version)) {
-      if (s.day < from || s.day > to) continue;
+    for (const s of await versionSlotsBetween(pub._id, pub.version, maxDay(from, pub.from), minDay(to, pub.to))) {
       const c = out.get(s.day) ?? { slots: 0, filled: 0 };
       c.slots++;
       if (s.lawyerIds.length >= s.lawyersNeeded) c.filled++;

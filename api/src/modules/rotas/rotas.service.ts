@@ -22,7 +22,8 @@ export function createRotasService(deps: RotasDeps) {
   const removal = createRotaRemoval(deps, publishing.publishVersion);
   const calendarRepair = createCalendarRepair(deps, publishing.publishVersion);
   const postNames = caches.byId('postNames', 'posts', deps.directory.postsByIds);
-  const lawyerNames = caches.byId('lawyerNames', 'lawyers', deps.directory.lawyersByIds, deps.directory.lawyers);
+  const names = deps.lawyerNames ?? ((ids?: string[]) => (ids ? deps.directory.lawyersByIds(ids) : deps.directory.lawyers()));
+  const lawyerNames = caches.byId('lawyerNames', 'lawyers', (ids) => names(ids), () => names());
 
   async function list(q: RotasQuery): Promise<RotaSummary[]> {
     if (!q.month) return findRotaSummaries({ status: q.status });

@@ -1,7 +1,7 @@
 import { addDays } from '../../../../scheduler/src/index';
 import { localDay } from '../../lib/local-day';
 import type { SlotFields } from './rotas.repository';
-import { appendTimelineEntries, findTimelines, timelineKey, timelinesExist, type DutyTimelineDoc, type TimelineAddition, type TimelineEntry, type TimelineSlot } from './timeline.repository';
+import { appendTimelineEntries, findTimelines, moveEarlierTimelines, timelineKey, timelinesExist, type DutyTimelineDoc, type TimelineAddition, type TimelineEntry, type TimelineSlot } from './timeline.repository';
 
 /** Months (YYYY-MM) touched by a period of days. */
 function monthsOf(from: string, to: string): string[] {
@@ -91,15 +91,18 @@ export async function publishedAt(postId: string, timeZone: string, at: Date): P
 }
 
 /**
- * Databases whose rotas were published before timelines existed get them once, from the stored
- * versions (in version order, so each entry keeps its own publication moment).
+ * Timelines of databases written by earlier versions, once at start: those kept in the single
+ * `duty_timelines` collection move into the month collections; databases whose rotas were
+ * published before timelines existed get them from the stored versions (in version order, so
+ * each entry keeps its own publication moment).
  */
 export async function backfillTimelines(load: {
   versions(): Promise<{ rotaId: string; version: number }[]>;
   rota(id: string): Promise<{ id: string; postIds: string[]; from: string; to: string } | null>;
   version(rotaId: string, version: number): Promise<{ version: number; publishedAt: Date; slots: SlotFields[] } | null>;
 }): Promise<number> {
-  if (await timelinesExist()) return 0;
+  const moved = await moveEarlierTimelines();
+  if (moved > 0 || (await timelinesExist())) return moved;
   let written = 0;
   const all = (await load.versions()).sort((a, b) => a.rotaId.localeCompare(b.rotaId) || a.version - b.version);
   for (const v of all) {

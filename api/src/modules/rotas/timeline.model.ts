@@ -25,8 +25,29 @@ export interface TimelineEntry {
 /**
  * The published history of one post in one month (`_id` = `<postId>:<YYYY-MM>`): an entry per
  * version that changed this post's slots in that month. "Who was on duty at post P at instant T,
- * as published then" is one read by primary key, however many years of rotas there are.
+ * as published then" is one read by primary key in the month's collection
+ * (`duty_timelines_<YYYY>_<MM>`, see db/partitions.ts), however many years of rotas there are.
+ * Each entry's slots are stored gzipped as one JSON array (`slotsGz`): FerretDB parses every
+ * stored document of the month on a lookup, and a few bytes of binary cost a fraction of the
+ * objects they hold. Entries of earlier versions hold `slots` as an array; readers take either.
  */
+export interface StoredTimelineEntry extends Omit<TimelineEntry, 'slots'> {
+  slots?: TimelineSlot[];
+  /** gzip of the JSON array of slots (a Buffer when written, the driver's Binary when read). */
+  slotsGz?: Buffer | { buffer: Uint8Array };
+}
+
+export interface TimelineDoc {
+  _id: string;
+  postId: string;
+  month: string;
+  entries: StoredTimelineEntry[];
+}
+
+/** The base name of the month collections. */
+export const TIMELINES = 'duty_timelines';
+
+/** Earlier versions kept every month in one collection, `duty_timelines`; it is moved into the month collections at start. */
 export interface DutyTimelineDoc {
   _id: string;
   postId: string;
@@ -69,5 +90,5 @@ const timelineSchema = new Schema<DutyTimelineDoc>(
   { versionKey: false },
 );
 
-export const DutyTimelineModel = mongoose.model<DutyTimelineDoc>('DutyTimeline', timelineSchema, 'duty_timelines');
+export const DutyTimelineModel = mongoose.model<DutyTimelineDoc>('DutyTimeline', timelineSchema, TIMELINES);
 export const timelineKey = (postId: string, month: string) => `${postId}:${month}`;
