@@ -11,6 +11,10 @@ import { PublicationModel, RotaModel } from '../../../api/src/modules/rotas/rota
 import { currentVersionOf, findRota, switchPublication, updateRotaAt } from '../../../api/src/modules/rotas/rotas.repository';
 import { SwapModel } from '../../../api/src/modules/swaps/swaps.model';
 import { insertSwap, transitionSwap } from '../../../api/src/modules/swaps/swaps.repository';
+import { readOverrides, writeDayOverride } from '../../../api/src/modules/calendar/calendar.repository';
+import { insertImport, transitionImport } from '../../../api/src/modules/imports/imports.repository';
+import { replacePatterns, findPatterns } from '../../../api/src/modules/shifts/shifts.repository';
+import { insertRota, newJobId, setPlanningJob, storePlan } from '../../../api/src/modules/rotas/rotas.repository';
 import { useTestDatabase } from '../../support/db';
 
 jest.setTimeout(120_000);
@@ -172,6 +176,52 @@ describe('race-sensitive steps on a pool of connections', () => {
       expect(stored.open).toBe(false);
       expect(missed.filter(Boolean).length + (done.met ? 1 : 0)).toBe(1);
       expect(stored.outcome).toBe(done.met ? 'met' : 'missed');
+    }
+  });
+
+  it('When staff set overrides of different days at once, then every day keeps its override', async () => {
+    const days = Array.from({ length: RACERS }, (_, i) => `2027-02-${String(i + 1).padStart(2, '0')}`);
+    await Promise.all(days.map((d, i) => writeDayOverride(d, i % 2 ? `假日${i}` : undefined, i % 2 ? undefined : `补班${i}`)));
+    const stored = await readOverrides();
+    expect(Object.keys(stored.holidays).length + Object.keys(stored.makeUpDays).length).toBe(RACERS);
+    await Promise.all(days.map((d) => writeDayOverride(d, undefined, undefined)));
+    expect(await readOverrides()).toEqual({ holidays: {}, makeUpDays: {} });
+  });
+
+  it("When staff race to save a post's shift patterns from the same revision, then exactly one save is written", async () => {
+    const pattern = (label: string) => ({ label, rrule: 'FREQ=WEEKLY;BYDAY=MO', dtstart: '2027-01-04', start: '09:00', end: '12:00', exdates: [], rdates: [] });
+    await replacePatterns('post-races', [pattern('first')], undefined);
+    for (let round = 0; round < ROUNDS; round++) {
+      const { revision } = (await findPatterns('post-races'))!;
+      const saved = await Promise.all(racers('班次').map((label) => replacePatterns('post-races', [pattern(label)], revision)));
+      const winners = saved.filter((s) => s !== null);
+      expect(winners).toHaveLength(1);
+      expect(await findPatterns('post-races')).toMatchObject({ revision: revision + 1, patterns: [expect.objectContaining({ label: winners[0]![0]!.label })] });
+    }
+  });
+
+  it('When a confirmation and an expiry of one import preview arrive together, then exactly one of them moves it', async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const batch = await insertImport({ fileName: 'lawyers.xlsx', status: 'preview', createdBy: { userId: 'u', username: 'admin' }, createdAt: t0, expiresAt: at(60_000), totalRows: 0, previewRows: [], errors: [], validBodies: [] });
+      const moves = racers('m').map((_, i) => (i % 2 ? { status: 'expired' as const, validBodies: [] } : { status: 'applying' as const, confirmedAt: t0 }));
+      const moved = await Promise.all(moves.map((set) => transitionImport(batch.id, ['preview'], set)));
+      const winners = moved.filter((b) => b !== null);
+      expect(winners).toHaveLength(1);
+      expect(winners[0]!.status).not.toBe('preview');
+    }
+  });
+
+  it('When a new planning run starts as the last one stores its plan, then the new run stays the rota’s run', async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const rota = await insertRota({ name: `第${round}轮`, from: '2027-01-01', to: '2027-01-31', postIds: ['p'], seed: 1, createdBy: 'coord' });
+      const first = newJobId();
+      expect(await setPlanningJob(rota.id, 0, first)).toBe(true);
+      const second = newJobId();
+      const [stored, started] = await Promise.all([storePlan(rota.id, first, { slots: [], explanations: {}, figures: {} } as never), setPlanningJob(rota.id, 1, second)]);
+      const after = (await findRota(rota.id))!;
+      if (started) expect(after).toMatchObject({ planningJobId: second, status: 'planning' });
+      else expect(stored).toBe(true);
+      expect(stored || started).toBe(true);
     }
   });
 });

@@ -1,3 +1,4 @@
+import { changeByVersion } from '../../db/claims';
 import { CalendarOverridesModel, OVERRIDES_ID, type CalendarOverridesDoc } from './calendar.model';
 
 export interface StoredOverrides {
@@ -10,16 +11,21 @@ export async function readOverrides(): Promise<StoredOverrides> {
   return { holidays: doc?.holidays ?? {}, makeUpDays: doc?.makeUpDays ?? {} };
 }
 
-/** Sets one day's override in both maps with a single-document update. */
+/**
+ * Sets one day's override in both maps (undefined: no override). Staff changing different days at
+ * once each keep theirs: the document changes by version (db/claims.ts), since FerretDB writes a
+ * document back whole and racing updates of it would keep only the last.
+ */
 export async function writeDayOverride(day: string, holiday: string | null | undefined, makeUpDay: string | null | undefined): Promise<void> {
-  const set: Record<string, string | null> = {};
-  const unset: Record<string, ''> = {};
-  if (holiday === undefined) unset[`holidays.${day}`] = '';
-  else set[`holidays.${day}`] = holiday;
-  if (makeUpDay === undefined) unset[`makeUpDays.${day}`] = '';
-  else set[`makeUpDays.${day}`] = makeUpDay;
-  const update: Record<string, unknown> = { $inc: { revision: 1 } };
-  if (Object.keys(set).length) update.$set = set;
-  if (Object.keys(unset).length) update.$unset = unset;
-  await CalendarOverridesModel.updateOne({ _id: OVERRIDES_ID }, update, { upsert: true });
+  const put = (map: Record<string, string | null> | undefined, value: string | null | undefined) => {
+    const next = { ...(map ?? {}) };
+    if (value === undefined) delete next[day];
+    else next[day] = value;
+    return next;
+  };
+  await changeByVersion(CalendarOverridesModel, 'calendar', OVERRIDES_ID, (doc) => ({
+    holidays: put(doc?.holidays, holiday),
+    makeUpDays: put(doc?.makeUpDays, makeUpDay),
+    revision: (doc?.revision ?? 0) + 1,
+  }));
 }

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { claimStep, isStale } from '../../db/claims';
 import { Types } from 'mongoose';
 import type { ImportPreviewRow, ImportRowError, ImportStatus } from '../../contracts/imports';
 import type { CreateLawyerBody } from '../../contracts/lawyers';
@@ -32,10 +34,23 @@ export async function findImport(id: string): Promise<ImportBatch | null> {
   return d ? toBatch(d) : null;
 }
 
-/** Moves a batch from one status to another only if it is still in `from`; null if it was not. */
-export async function transitionImport(id: string, from: ImportStatus[], set: Record<string, unknown>): Promise<ImportBatch | null> {
-  const d = await ImportModel.findOneAndUpdate({ _id: id, status: { $in: from } }, { $set: set }, { returnDocument: 'after' }).lean<Doc>();
-  return d ? toBatch(d) : null;
+/**
+ * Moves a batch from one status to another only if it is still in `from`; null if it was not, or
+ * if another request moved it first. A move out of a status happens once: it is claimed as
+ * `import:<id>:<status left>` (db/claims.ts), so a confirmation and an expiry arriving together
+ * (or two confirmations) get one winner; the claim carries the move, so one whose writer died is
+ * finished by the next request. Staying in a status (resuming `applying`) needs no claim.
+ */
+export async function transitionImport(id: string, from: ImportStatus[], set: Record<string, unknown> & { status: ImportStatus }): Promise<ImportBatch | null> {
+  const current = await findImport(id);
+  if (!current || !from.includes(current.status)) return null;
+  if (current.status === set.status) {
+    const d = await ImportModel.findOneAndUpdate({ _id: id, status: current.status }, { $set: set }, { returnDocument: 'after' }).lean<Doc>();
+    return d ? toBatch(d) : null;
+  }
+  const claim = await claimStep(`import:${id}:${current.status}`, randomUUID(), set, new Date());
+  if (claim.won || isStale(claim)) await ImportModel.updateOne({ _id: id, status: current.status }, { $set: claim.value });
+  return claim.won ? findImport(id) : null;
 }
 
 export async function recordImportProgress(id: string, progress: number, created: number): Promise<void> {

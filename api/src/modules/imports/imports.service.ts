@@ -116,7 +116,11 @@ export function createImportsService(deps: { clock: Clock; policy: EligibilityPo
       throw new AppError('import_expired', 'This import preview has expired; upload the sheet again', 410);
     }
     const batch = await transitionImport(id, ['preview', 'applying'], { status: 'applying', confirmedAt: now });
-    if (!batch) return confirm(actor, id);
+    if (!batch) {
+      // Another request moved the batch first (it applies it too, or it expired): look again shortly.
+      await new Promise((r) => setTimeout(r, 50));
+      return confirm(actor, id);
+    }
     const by = { userId: actor.userId, username: actor.username };
     for (let start = batch.progress; start < batch.validBodies.length; start += CHUNK) {
       const bodies = batch.validBodies.slice(start, start + CHUNK);

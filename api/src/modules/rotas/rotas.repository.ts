@@ -89,10 +89,22 @@ export async function updateRotaAt(id: string, revision: number, set: Partial<Ro
   return findRota(id);
 }
 
+/**
+ * Writes `set` while the rota's planning run is still `jobId`, as a save from its current revision
+ * (db/claims.ts): a newer run started meanwhile wins, and a save that came first is read again.
+ */
+async function writeForRun(id: string, jobId: string, set: Partial<RotaDoc>, extra: Record<string, unknown> = {}): Promise<boolean> {
+  for (let tries = 0; tries < 20; tries++) {
+    const cur = await RotaModel.findOne({ _id: id, planningJobId: jobId, ...extra }).select({ revision: 1 }).lean<{ revision: number }>();
+    if (!cur) return false;
+    if (await writeAtRevision(RotaModel, 'rota', id, 'revision', cur.revision, { set }, { planningJobId: jobId, ...extra })) return true;
+  }
+  return false;
+}
+
 /** Stores a planning result unless a newer planning run has started since. */
 export async function storePlan(id: string, jobId: string, set: Pick<RotaDoc, 'slots' | 'explanations' | 'figures'>): Promise<boolean> {
-  const res = await RotaModel.updateOne({ _id: id, planningJobId: jobId }, { $set: { ...set, status: 'draft' }, $inc: { revision: 1 } });
-  return res.matchedCount === 1;
+  return writeForRun(id, jobId, { ...set, status: 'draft' });
 }
 
 export async function setPlanningJob(id: string, revision: number, jobId: string): Promise<boolean> {
@@ -100,7 +112,7 @@ export async function setPlanningJob(id: string, revision: number, jobId: string
 }
 
 export async function markPlanningFailed(id: string, jobId: string, message: string): Promise<void> {
-  await RotaModel.updateOne({ _id: id, planningJobId: jobId, status: 'planning' }, { $set: { status: 'draft', explanations: { error: message } }, $inc: { revision: 1 } });
+  await writeForRun(id, jobId, { status: 'draft', explanations: { error: message } } as Partial<RotaDoc>, { status: 'planning' });
 }
 
 export async function insertVersion(fields: Omit<RotaVersionDoc, '_id'>): Promise<boolean> {

@@ -1,3 +1,4 @@
+import { writeAtRevision } from '../../db/claims';
 import type { ShiftPattern, ShiftPatternInput } from '../../contracts/shifts';
 import { PostPatternsModel, type PostPatternsDoc } from './shifts.model';
 
@@ -42,7 +43,8 @@ export async function replacePatterns(postId: string, patterns: ShiftPatternInpu
       throw err;
     }
   }
-  const res = await PostPatternsModel.updateOne({ postId, revision }, { $set: set, $inc: { revision: 1 } });
-  if (res.matchedCount !== 1) return null;
+  // One save per revision, however many staff save at once (db/claims.ts).
+  const doc = await PostPatternsModel.findOne({ postId }).select({ _id: 1 }).lean<{ _id: unknown }>();
+  if (!doc || !(await writeAtRevision(PostPatternsModel, 'patterns', String(doc._id), 'revision', revision, { set }))) return null;
   return (await findPatterns(postId))!.patterns;
 }
