@@ -73,6 +73,9 @@ describe('the public lookup, a complaint and the hotline desk in the browser', (
 
     await staff.page.goto(`${server.url}/staff/lawyers/${world.lawyers[0]!.id}`);
     await staff.page.locator('[data-test=dossier-complaints]').getByText(code).waitFor();
+    // One duty history on the dossier, each duty with its attendance.
+    await staff.page.locator('[data-test=duty-history] [data-test=duty-state]').first().waitFor();
+    expect(await staff.page.locator('[data-test=duty-history]').count()).toBe(1);
 
     await phone.page.goto(`${server.url}/feedback/${code}`);
     expect(await phone.page.locator('[data-test=feedback-conclusion]').textContent()).toContain('投诉属实');

@@ -19,7 +19,7 @@
  *   GET   /api/subsidy/:month                    → SubsidyStatement                            admin, coordinator
  *   POST  /api/subsidy/:month/lock               → SubsidyStatement                            admin, coordinator
  *   GET   /api/subsidy/:month/export             → .xlsx (finance layout)                      admin, coordinator
- *   GET   /api/lawyers/:id/duty-history?year     → DutyHistory                                 admin, coordinator
+ *   GET   /api/lawyers/:id/duty-history?year     → DutyHistory                                 admin, coordinator, hotline
  *   GET   /api/records/mine/history?year         → DutyHistory                                 lawyer
  *
  * Personal data of the people helped (names, questions) is for staff and the lawyer only.
@@ -28,6 +28,7 @@
  * 409 month_locked / month_not_over.
  */
 import { z } from 'zod';
+import type { AttendanceState } from './checkins';
 import { channelSchema, daySchema, idSchema, type Instant } from './common';
 
 export const RECORD_KINDS = ['consultation', 'rights_notice', 'aid_application', 'plea_witness', 'meeting', 'file_reading', 'legal_opinion'] as const;
@@ -284,7 +285,10 @@ export interface DutyHistoryItem {
   localStart: string;
   localEnd: string;
   attended: boolean;
-  state: string;
+  state: AttendanceState;
+  /** When the lawyer checked in and out, if they did. */
+  checkedInAt: Instant | null;
+  checkedOutAt: Instant | null;
   records: number;
 }
 

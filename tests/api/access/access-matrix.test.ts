@@ -154,7 +154,8 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | string[]> = {
   'GET /subsidy/:month': STAFF,
   'POST /subsidy/:month/lock': STAFF,
   'GET /subsidy/:month/export': STAFF,
-  'GET /lawyers/:id/duty-history': STAFF,
+  // The dossier's duty history: hotline staff answer callers about a lawyer's duties.
+  'GET /lawyers/:id/duty-history': [...STAFF, 'hotline'],
   // The API's own contract (OpenAPI): what integrators read before they have an account.
   'GET /openapi.json': 'public',
 };

@@ -220,7 +220,8 @@ describe('the duty history', () => {
       records: tally.byLawyer.get(lawyerId)! + 1, // the plea recorded later in these tests
     });
     const first = res.body.duties.find((x: { dutyKey: string }) => x.dutyKey === dutyKeyOf(duties[0]!));
-    expect(first).toMatchObject({ attended: true, day: '2026-06-01' });
+    expect(first).toMatchObject({ attended: true, day: '2026-06-01', checkedInAt: expect.any(String) });
+    expect(['checked_in', 'late', 'checked_out', 'left_early']).toContain(first.state);
     expect(first.records).toBeGreaterThan(0);
     const mine = await w.lawyers.get(lawyerId)!.get('/records/mine/history?year=2026');
     expect(mine.body).toEqual(res.body);

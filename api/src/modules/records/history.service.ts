@@ -26,6 +26,8 @@ export function createHistoryService(deps: { clock: Clock; rotas: Pick<RotasServ
         localEnd: a.duty.localEnd,
         attended: a.inAt !== null,
         state: a.state,
+        checkedInAt: a.inAt ? a.inAt.toISOString() : null,
+        checkedOutAt: a.outAt ? a.outAt.toISOString() : null,
         records: marks.get(a.dutyKey)?.recordIds.length ?? 0,
       }))
       .reverse();

@@ -221,7 +221,8 @@ export function recordRoutes(area: RecordsArea): AnyRoute[] {
     defineRoute({
       method: 'get',
       path: '/lawyers/:id/duty-history',
-      access: STAFF_ROLES,
+      // Hotline staff open dossiers to answer callers: the duties, attendance and counts, no record's content.
+      access: [...STAFF_ROLES, 'hotline'],
       schemas: { params: idParams, query: historyQuery, response: schema.dutyHistoryResponse },
       handler: ({ params, query }) => history.history(params.id, query.year),
     }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PROCEDURES, RECORD_KINDS } from '../../contracts/records';
+import { ATTENDANCE_STATES } from '../../contracts/checkins';
 
 /** Success bodies of this area's routes (the OpenAPI document is generated from these). */
 const instant = z.string();
@@ -120,7 +121,9 @@ export const dutyHistoryResponse = z.object({
       localStart: z.string(),
       localEnd: z.string(),
       attended: z.boolean(),
-      state: z.string(),
+      state: z.enum(ATTENDANCE_STATES),
+      checkedInAt: instant.nullable(),
+      checkedOutAt: instant.nullable(),
       records: z.number(),
     }),
   ),

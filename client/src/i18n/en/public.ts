@@ -73,7 +73,7 @@ export default {
     channel: { web: 'Web', hotline: 'Hotline' },
     outcome: { upheld: 'Upheld', not_upheld: 'Not upheld' },
   },
-  dutyHistory: { title: 'Duties and attendance', shift: 'Shift', none: 'No duties in the last three months', praise: 'Praise from the public' },
+  dutyHistory: { praise: 'Praise from the public' },
   hotline: {
     title: 'Hotline desk',
     lawyer: 'Lawyer',

@@ -39,7 +39,7 @@ const en: Shape<typeof zh> = {
     saved: 'Saved',
     day: 'Day',
     post: 'Post',
-    attendedCol: 'Present',
+    attendedCol: 'Attendance',
     recordsCol: 'Records',
     noDuties: 'No duties this year',
     dossierTitle: 'Duty history and yearly figures',

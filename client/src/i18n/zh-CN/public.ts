@@ -70,7 +70,7 @@ export default {
     channel: { web: '网上', hotline: '热线' },
     outcome: { upheld: '投诉属实（有效投诉）', not_upheld: '投诉不属实' },
   },
-  dutyHistory: { title: '值班记录与出勤', shift: '班次', none: '近三个月无值班', praise: '群众表扬' },
+  dutyHistory: { praise: '群众表扬' },
   hotline: {
     title: '热线服务台',
     lawyer: '律师',

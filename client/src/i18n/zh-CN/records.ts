@@ -36,7 +36,7 @@ export default {
     saved: '已保存',
     day: '日期',
     post: '工作站',
-    attendedCol: '到岗',
+    attendedCol: '出勤',
     recordsCol: '台账',
     noDuties: '本年度暂无值班',
     dossierTitle: '值班记录与年度统计',
