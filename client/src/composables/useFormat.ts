@@ -18,5 +18,10 @@ export function useFormat() {
   function day(iso: string | null | undefined): string {
     return iso ? iso.slice(0, 10) : '—';
   }
-  return { dateTime, day };
+  /** The time of day (HH:mm, Beijing time). */
+  function time(iso: string | null | undefined): string {
+    if (!iso) return '—';
+    return new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  }
+  return { dateTime, day, time };
 }

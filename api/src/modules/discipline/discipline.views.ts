@@ -40,7 +40,7 @@ export function violationView(d: ViolationDoc, lawyerName: string): Violation {
 export function buildTimeline(violations: ViolationDoc[], history: StatusChange[]): TimelineEntry[] {
   const out: TimelineEntry[] = [];
   for (const v of violations) {
-    out.push({ at: iso(v.occurredAt), kind: 'violation', violationId: v._id, type: v.type, text: `${TYPE_ZH[v.type]}：${v.description}` });
+    out.push({ at: iso(v.occurredAt), kind: 'violation', violationId: v._id, type: v.type, text: v.description });
     if (v.decision) out.push({ at: iso(v.decision.at), kind: 'decision', violationId: v._id, type: v.type, outcome: v.decision.outcome, text: v.decision.reason });
     for (const r of v.reversals) out.push({ at: iso(r.at), kind: 'reversal', violationId: v._id, type: v.type, outcome: r.from, text: r.reason });
   }
