@@ -15,6 +15,7 @@ import { systemClock } from './lib/clock';
 import { DEMO_ACCOUNTS, demoLoginsText, seedDemo } from './seed/demo';
 import { seedDemoRotas } from './seed/demoRotas';
 import { seedDemoHistory } from './seed/demoHistory';
+import type { DemoProgress } from './contracts/health';
 import { backfillTimelines } from './modules/rotas/rotas.timeline';
 import { backfillMarks } from './modules/checkins/checkin-marks.repository';
 import { rebuildCards } from './modules/lawyers/lawyer-cards.repository';
@@ -90,12 +91,15 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     discipline: { replyWindowDays: config.replyWindowDays, periodMonths: config.disciplinePeriodMonths },
     feedback: { acceptWorkingDays: config.feedbackAcceptWorkingDays, concludeDays: config.feedbackConcludeDays, timeZone: 'Asia/Shanghai' },
   });
+  // How far the demo's past months are (a fresh embedded database fills them in after it answers).
+  let demo: DemoProgress | null = null;
   const app = createApp({
     logger,
     clientDist: config.clientDist,
     checkDatabase: () => checkDatabase(),
     databaseMode: embedded ? 'embedded' : 'external',
     version,
+    demoProgress: () => demo,
     services,
     checkResponses: config.env === 'test',
     secureCookies: config.secureCookies,
@@ -131,12 +135,18 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   // The demo's past three months (rotas, amendments, swaps, check-ins, duty records) are filled in while the
   // server already answers; background jobs and the detector start once that is done.
   if (seedNow) {
-    void seedDemoHistory({ now: systemClock.now(), logger })
+    demo = { state: 'seeding', phase: 'rotas', percent: 0 };
+    void seedDemoHistory({ now: systemClock.now(), logger, onProgress: (phase, percent) => (demo = { state: 'seeding', phase, percent }) })
       .then(async (history) => {
         logger.info({ history }, 'demo history seeded');
+        demo = { state: 'seeding', phase: 'records', percent: 90 };
         logger.info({ records: await seedDemoRecords(services, systemClock) }, 'demo duty records');
+        demo = { state: 'done', phase: 'records', percent: 100 };
       })
-      .catch((err: unknown) => logger.error({ err }, 'seeding the demo history failed'))
+      .catch((err: unknown) => {
+        demo = { state: 'failed', phase: demo?.phase ?? 'rotas', percent: demo?.percent ?? 0 };
+        logger.error({ err }, 'seeding the demo history failed');
+      })
       .finally(startBackgroundWork);
   } else startBackgroundWork();
 

@@ -14,5 +14,18 @@ export const healthSchema = z.object({
     error: z.string().optional(),
   }),
   version: z.string(),
+  /**
+   * The demo world's past months, while a fresh embedded database fills them in after the first
+   * start (rotas, check-ins, attendance, duty records): figures and attendance of the past are
+   * incomplete until `state` is `done`. Absent when there is nothing to fill in.
+   */
+  demo: z
+    .object({
+      state: z.enum(['seeding', 'done', 'failed']),
+      phase: z.enum(['rotas', 'checkins', 'attendance', 'records']),
+      percent: z.number().int().min(0).max(100),
+    })
+    .optional(),
 });
+export type DemoProgress = NonNullable<Health['demo']>;
 export type Health = z.infer<typeof healthSchema>;

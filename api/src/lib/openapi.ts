@@ -27,6 +27,7 @@ function healthSchema() {
     status: z.enum(['ok', 'degraded']),
     db: z.object({ ok: z.boolean(), mode: z.enum(['embedded', 'external']), name: z.string().optional(), server: z.string().optional(), latencyMs: z.number().optional(), error: z.string().optional() }),
     version: z.string(),
+    demo: z.object({ state: z.enum(['seeding', 'done', 'failed']), phase: z.enum(['rotas', 'checkins', 'attendance', 'records']), percent: z.number().int().min(0).max(100) }).optional(),
   });
 }
 

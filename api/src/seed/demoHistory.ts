@@ -1,6 +1,7 @@
 import type { Duty } from '../contracts/rotas';
 import type { Actor } from '../lib/actor';
 import type { Clock } from '../lib/clock';
+import type { DemoProgress } from '../contracts/health';
 import type { Logger } from '../lib/logger';
 import { localDay } from '../lib/local-day';
 import { addDays } from '../../../scheduler/src/index';
@@ -13,6 +14,8 @@ import { DEFAULT_SETTINGS } from '../modules/checkins/checkins.service';
 import { findOverlappingRotas } from '../modules/rotas/rotas.repository';
 import { createServices, defaultSessionPolicy } from '../modules/services';
 import { seededRandom, type Random } from './random';
+
+type DemoPhase = DemoProgress['phase'];
 
 const COORDINATOR: Actor = { userId: 'seed', username: 'coordinator', role: 'coordinator', lawyerId: null, requestId: null };
 const MIN = 60_000;
@@ -45,7 +48,8 @@ export interface HistorySummary {
  * absent or leaving early — with the attendance events the rules find. Months that already have a
  * rota are left alone.
  */
-export async function seedDemoHistory(opts: { now: Date; months?: number; logger?: Logger }): Promise<HistorySummary> {
+export async function seedDemoHistory(opts: { now: Date; months?: number; logger?: Logger; onProgress?: (phase: DemoPhase, percent: number) => void }): Promise<HistorySummary> {
+  const progress = opts.onProgress ?? (() => undefined);
   const rnd = seededRandom(20220624);
   const clock = movableClock(opts.now);
   const services = createServices({ clock, session: defaultSessionPolicy, logger: opts.logger });
@@ -57,7 +61,9 @@ export async function seedDemoHistory(opts: { now: Date; months?: number; logger
   }
   const postIds = (await services.posts.list({ active: 'true' })).map((p) => p.id);
   const summary: HistorySummary = { months: [], amendments: 0, swaps: 0, checkins: 0, attendanceEvents: 0 };
-  for (const month of months) {
+  for (const [i, month] of months.entries()) {
+    // Rotas take the first 40 %, check-ins 5 %, the attendance they show up to 90 %; the duty records the rest.
+    progress('rotas', Math.round((40 * i) / months.length));
     const from = monthStart(month);
     const to = monthEnd(month);
     if ((await findOverlappingRotas(postIds, from, to)).length > 0) continue;
@@ -71,7 +77,10 @@ export async function seedDemoHistory(opts: { now: Date; months?: number; logger
     summary.amendments += await amend(services, clock, rota.id, from, rnd);
     summary.swaps += await swap(services, clock, rota.id, from, rnd);
   }
-  const attended = await attend(services, clock, months[0] ? monthStart(months[0]) : localDay(ZONE, opts.now), opts.now, rnd);
+  progress('checkins', 40);
+  const attended = await attend(services, clock, months[0] ? monthStart(months[0]) : localDay(ZONE, opts.now), opts.now, rnd, (done, total) =>
+    progress('attendance', 45 + Math.floor((45 * done) / Math.max(1, total))),
+  );
   summary.checkins = attended.checkins;
   summary.attendanceEvents = attended.events;
   clock.set(opts.now);
@@ -161,7 +170,14 @@ async function swap(services: Services, clock: ReturnType<typeof movableClock>, 
 }
 
 /** Check-ins for every duty that ended before `now`, and the events the attendance rules find in them. */
-async function attend(services: Services, clock: ReturnType<typeof movableClock>, from: string, now: Date, rnd: Random): Promise<{ checkins: number; events: number }> {
+async function attend(
+  services: Services,
+  clock: ReturnType<typeof movableClock>,
+  from: string,
+  now: Date,
+  rnd: Random,
+  onProgress: (done: number, total: number) => void,
+): Promise<{ checkins: number; events: number }> {
   const duties = (await services.rotas.duties({ from, to: localDay(ZONE, now) })).filter((d) => new Date(d.end) < now);
   // Duties already attended (or found absent) by an earlier run are left as they are.
   const seen = [
@@ -190,7 +206,8 @@ async function attend(services: Services, clock: ReturnType<typeof movableClock>
   for (let i = 0; i < docs.length; i += 1000) await CheckinModel.insertMany(docs.slice(i, i + 1000), { ordered: false });
   await writeMarks(docs);
   let events = 0;
-  for (const e of evaluated) {
+  for (const [i, e] of evaluated.entries()) {
+    if (i % 50 === 0) onProgress(i, evaluated.length);
     const found = evaluateAttendance(dutyTimes(e.duty), DEFAULT_SETTINGS, { inAt: e.inAt, outAt: e.outAt }, now).events;
     if (found.length === 0) continue;
     clock.set(new Date(Math.max(...found.map((x) => x.at.getTime()))));

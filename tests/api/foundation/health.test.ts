@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { connectDatabase, disconnectDatabase } from '../../../api/src/db/mongo';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../../api/src/db/embedded-ferretdb';
+import type { DemoProgress } from '../../../api/src/contracts/health';
 import { version } from '../../../api/src/version';
 import { buildTestApp, listen, type Listening } from '../../support/app';
 import { useTestDatabase } from '../../support/db';
@@ -24,6 +25,23 @@ describe('GET /api/health with the database up', () => {
     const body = (await res.json()) as HealthBody;
     expect(body).toMatchObject({ status: 'ok', db: { ok: true, mode: 'external' }, version });
     expect(typeof body.db.latencyMs).toBe('number');
+  });
+
+  it('when there is no demo being filled in, then the answer says nothing of it', async () => {
+    const body = (await (await fetch(`${server.url}/api/health`)).json()) as HealthBody & { demo?: unknown };
+    expect(body.demo).toBeUndefined();
+  });
+
+  it('when a fresh demo fills in its past months, then the answer carries its phase and progress', async () => {
+    let demo: DemoProgress | null = { state: 'seeding', phase: 'attendance', percent: 61 };
+    const seeding = await listen(buildTestApp({ demoProgress: () => demo }));
+    try {
+      expect(((await (await fetch(`${seeding.url}/api/health`)).json()) as { demo: DemoProgress }).demo).toEqual({ state: 'seeding', phase: 'attendance', percent: 61 });
+      demo = { state: 'done', phase: 'records', percent: 100 };
+      expect(((await (await fetch(`${seeding.url}/api/health`)).json()) as { demo: DemoProgress }).demo.state).toBe('done');
+    } finally {
+      await seeding.close();
+    }
   });
 
   it('when the caller sends a request id, then the response carries it back', async () => {

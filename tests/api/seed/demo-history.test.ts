@@ -16,8 +16,13 @@ jest.setTimeout(180_000);
 it('when the demo history is seeded, then last month has a rota published ahead, changes published during it, and check-ins whose events the attendance rules produced', async () => {
   await createAccount('admin', 'admin');
   const world = await buildWorld(await app.as('admin'), 2, 24);
-  const summary = await seedDemoHistory({ now: clock.now(), months: 1 });
+  const seen: [string, number][] = [];
+  const summary = await seedDemoHistory({ now: clock.now(), months: 1, onProgress: (phase, percent) => seen.push([phase, percent]) });
   expect(summary.months).toEqual(['2026-06']);
+  // Progress moves forward through rotas, check-ins and attendance (the duty records come after).
+  expect(seen.map(([p]) => p).filter((p, i, all) => all[i - 1] !== p)).toEqual(['rotas', 'checkins', 'attendance']);
+  expect(seen.every(([, percent], i) => i === 0 || percent >= seen[i - 1]![1])).toBe(true);
+  expect(seen.at(-1)![1]).toBeLessThanOrEqual(90);
   expect(summary.amendments + summary.swaps).toBeGreaterThanOrEqual(1);
 
   const versions = await RotaVersionModel.find({}).select({ slots: 0 }).sort({ version: 1 }).lean();

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { DemoProgress } from '../../contracts/health';
 import type { DatabaseHealth } from '../../db/mongo';
 
 export interface HealthDeps {
@@ -6,6 +7,8 @@ export interface HealthDeps {
   /** 'embedded' (FerretDB started by this server) or 'external' (MONGODB_URI). */
   databaseMode: 'embedded' | 'external';
   version: string;
+  /** How far the demo's past months are filled in (a fresh embedded database), if they are being. */
+  demoProgress?: () => DemoProgress | null;
 }
 
 export function healthRoutes(deps: HealthDeps): Router {
@@ -16,6 +19,7 @@ export function healthRoutes(deps: HealthDeps): Router {
       status: db.ok ? 'ok' : 'degraded',
       db: { ...db, mode: deps.databaseMode },
       version: deps.version,
+      ...(deps.demoProgress?.() ? { demo: deps.demoProgress() } : {}),
     });
   });
   return router;

@@ -8,6 +8,11 @@ const app: Shape<typeof zh> = {
     subtitle: 'Legal-aid workstations · a named person, place, time and post for every shift',
     language: 'Language',
     menu: 'Menu',
+    demo: {
+      seeding: 'Filling in the demo’s past three months: rotas, check-ins and duty records (a few minutes). Until then, past attendance, figures and discipline records are incomplete.',
+      failed: 'The demo’s past months could not be filled in completely; see the server log.',
+      phase: { rotas: 'Rotas', checkins: 'Check-ins', attendance: 'Attendance and discipline', records: 'Duty records' },
+    },
   },
   nav: {
     groups: { duty: 'Rotas', people: 'Lawyers', figures: 'Figures', admin: 'Administration' },

@@ -5,6 +5,11 @@ export default {
     subtitle: '法律援助工作站 · 定人 定位 定时 定岗',
     language: '语言',
     menu: '菜单',
+    demo: {
+      seeding: '正在生成演示数据：过去三个月的排班、签到与台账（约需几分钟）。完成前，往月的出勤、统计与纪律记录尚不完整。',
+      failed: '演示数据的往月部分未能生成完整，详见服务器日志。',
+      phase: { rotas: '排班', checkins: '签到', attendance: '出勤与纪律', records: '值班台账' },
+    },
   },
   nav: {
     groups: { duty: '排班值班', people: '律师管理', figures: '统计补贴', admin: '系统管理' },
